@@ -1,0 +1,81 @@
+# 职业教育质量年度报告 — the two commands are `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Debian packages the product needs: the local database, CJK fonts and fast font subsetting
+# for WeasyPrint, pdftotext/pdffonts for tests, Chromium for browser tests, gettext for i18n.
+OS_PACKAGES := postgresql fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 \
+	poppler-utils chromium chromium-driver gettext
+
+.PHONY: help install os-deps venv run test lint bench db-start db-stop worker clean
+
+help:
+	@echo "make run   — install, start the local database, migrate, load the demo, serve http://$(HOST):$(PORT)"
+	@echo "make test  — install, lint, check migrations, run every test"
+	@echo "make bench — measure speed (figures checks, exports)"
+
+install: os-deps venv
+
+os-deps:
+	@missing=""; for p in $(OS_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			echo "Installing OS packages:$$missing"; \
+			export DEBIAN_FRONTEND=noninteractive; \
+			apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+		else \
+			echo "Missing OS packages:$$missing"; \
+			echo "Install them as root: sudo apt-get install$$missing"; exit 1; \
+		fi; \
+	fi
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev]"
+	@touch $@
+
+db-start: install
+	@$(PY) -m config.localdb start >/dev/null && echo "local PostgreSQL: $$($(PY) -m config.localdb url)"
+
+db-stop:
+	@test -x $(PY) && $(PY) -m config.localdb stop || true
+
+run: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py compilemessages -v 0 --ignore=.venv
+	$(PY) manage.py load_demo
+	@set -m; trap '[ -n "$$worker" ] && kill $$worker 2>/dev/null; $(PY) -m config.localdb stop' EXIT INT TERM; \
+	$(PY) manage.py db_worker --queue-name '*' & worker=$$!; \
+	echo ""; echo "Serving http://$(HOST):$(PORT)  (demo logins above, password: demo; Ctrl-C stops)"; \
+	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver --noreload $(HOST):$(PORT)
+
+worker: install
+	$(PY) manage.py db_worker --queue-name '*'
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: install lint
+	$(PY) manage.py makemigrations --check --dry-run --no-input
+	$(PY) manage.py compilemessages -v 0 --ignore=.venv
+	LOCAL_PG_FAST=1 $(VENV)/bin/pytest
+
+bench: install
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py load_demo >/dev/null
+	$(PY) -m bench
+
+clean:
+	rm -rf var/staticfiles var/test-media

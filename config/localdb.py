@@ -1,0 +1,177 @@
+"""A private PostgreSQL server under var/ for development and tests.
+
+Used only when DATABASE_URL is unset. It runs the machine's PostgreSQL binaries (Debian's
+`postgresql` package, installed by `make install`), as the `postgres` user when we are root
+because PostgreSQL refuses to run as root. Any process may call `ensure_running()`; a file
+lock makes concurrent callers (web server, worker, tests) start it only once.
+
+Command line: python -m config.localdb start|stop|status|url
+"""
+
+import fcntl
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+ROOT = BASE_DIR / "var" / "postgres"
+DATA = ROOT / "data"
+LOG = ROOT / "server.log"
+HOST = "127.0.0.1"
+PORT = int(os.environ.get("LOCAL_PG_PORT", "54329"))
+DB_NAME = "vocreport"
+
+
+class LocalDatabaseError(RuntimeError):
+    pass
+
+
+def url() -> str:
+    return f"postgres://postgres@{HOST}:{PORT}/{DB_NAME}"
+
+
+def _bindir() -> Path:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), reverse=True)
+    if found:
+        return Path(found[0]).parent
+    pg_ctl = shutil.which("pg_ctl")
+    if pg_ctl:
+        return Path(pg_ctl).resolve().parent
+    raise LocalDatabaseError(
+        "PostgreSQL server binaries not found. Run `make install` (installs Debian's "
+        "`postgresql` package) or set DATABASE_URL to an existing PostgreSQL database."
+    )
+
+
+def _as_server_user(args: list[str]) -> list[str]:
+    if os.geteuid() != 0:
+        return args
+    return ["runuser", "-u", "postgres", "--", *args]
+
+
+def _run(args: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run(_as_server_user(args), capture_output=True, text=True, cwd="/")
+
+
+def _accepting() -> bool:
+    try:
+        with socket.create_connection((HOST, PORT), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+@contextmanager
+def _lock():
+    ROOT.mkdir(parents=True, exist_ok=True)
+    with open(ROOT.parent / "postgres.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _initdb(bindir: Path) -> None:
+    if os.geteuid() == 0:
+        uid = pwd.getpwnam("postgres")
+        for path in (ROOT,):
+            os.chown(path, uid.pw_uid, uid.pw_gid)
+    result = _run(
+        [
+            str(bindir / "initdb"),
+            "-D",
+            str(DATA),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        ]
+    )
+    if result.returncode != 0:
+        raise LocalDatabaseError(f"initdb failed:\n{result.stderr}")
+
+
+def _create_database() -> None:
+    import psycopg
+
+    admin = f"postgres://postgres@{HOST}:{PORT}/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+
+
+def ensure_running() -> str:
+    """Start the local server if needed and return its DATABASE_URL."""
+    if _accepting():
+        return url()
+    with _lock():
+        if not _accepting():
+            bindir = _bindir()
+            if not (DATA / "PG_VERSION").exists():
+                _initdb(bindir)
+            options = f"-c listen_addresses={HOST} -p {PORT} -k {ROOT}"
+            if os.environ.get("LOCAL_PG_FAST") == "1":
+                # Test runs only: skip fsync, the data is thrown away anyway.
+                options += " -c fsync=off -c synchronous_commit=off"
+            result = _run(
+                [
+                    str(bindir / "pg_ctl"),
+                    "-D",
+                    str(DATA),
+                    "-l",
+                    str(LOG),
+                    "-o",
+                    options,
+                    "-w",
+                    "-t",
+                    "60",
+                    "start",
+                ]
+            )
+            if result.returncode != 0 and not _accepting():
+                log = LOG.read_text()[-2000:] if LOG.exists() else ""
+                raise LocalDatabaseError(f"PostgreSQL did not start:\n{result.stderr}\n{log}")
+            for _ in range(50):
+                if _accepting():
+                    break
+                time.sleep(0.1)
+        _create_database()
+    return url()
+
+
+def stop() -> None:
+    if not (DATA / "PG_VERSION").exists():
+        return
+    _run([str(_bindir() / "pg_ctl"), "-D", str(DATA), "-m", "fast", "-w", "stop"])
+
+
+def main(argv: list[str]) -> int:
+    command = argv[1] if len(argv) > 1 else "status"
+    if command == "start":
+        print(ensure_running())
+    elif command == "stop":
+        stop()
+        print("local PostgreSQL stopped")
+    elif command == "url":
+        print(url())
+    elif command == "status":
+        print("running" if _accepting() else "stopped")
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.static import serve as static_serve
+
+from reporting.admin_site import admin_site
+
+urlpatterns = [
+    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin_site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("reporting.urls")),
+    path("figures/", include("metrics.urls")),
+]
+
+# Uploaded photos are served by Django behind the login (LoginRequiredMiddleware); a front
+# proxy may take this over with X-Accel-Redirect when traffic warrants it.
+urlpatterns += [
+    path(
+        f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+        static_serve,
+        {"document_root": settings.MEDIA_ROOT},
+        name="media",
+    )
+]
+
+admin.site = admin_site

@@ -1,0 +1,53 @@
+"""One access helper per object kind, called on the first line of every view.
+
+They answer 404 for what the user may not see (another school's data) and 403 for what they
+may see but not change (wrong role or department). Other apps add their own helpers next to
+their views but follow the same rule and build on these.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+
+from reporting.models import Department, ReportYear, User
+
+
+def get_year_for_user(
+    request: HttpRequest, school_slug: str, year: int, *, manage: bool = False
+) -> ReportYear:
+    """The report year of the user's school; `manage` requires the editorial committee."""
+    report_year = get_object_or_404(
+        ReportYear.objects.for_user(request.user).select_related("school"),
+        school__slug=school_slug,
+        year=year,
+    )
+    if manage and not can_manage_year(request.user):
+        raise PermissionDenied
+    return report_year
+
+
+def get_department_for_user(
+    request: HttpRequest, school_slug: str, code: str, *, write: bool = False
+) -> Department:
+    """A department of the user's school; `write` requires being its head (or committee)."""
+    user: User = request.user
+    if not user.is_superuser and (user.school is None or user.school.slug != school_slug):
+        raise Http404
+    department = get_object_or_404(
+        Department.objects.select_related("school"), school__slug=school_slug, code=code
+    )
+    if write and not can_write_for_department(user, department):
+        raise PermissionDenied
+    return department
+
+
+def can_manage_year(user: User) -> bool:
+    return user.is_superuser or user.is_editor
+
+
+def can_write_for_department(user: User, department: Department) -> bool:
+    if user.is_superuser:
+        return True
+    if user.school_id != department.school_id:
+        return False
+    return user.is_editor or (user.is_department_head and user.department_id == department.pk)

@@ -1,0 +1,124 @@
+"""Admin for the school administrator: everything is scoped to their own school."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from reporting.admin_site import admin_site
+from reporting.models import Department, ReportYear, School, User
+
+
+class SchoolScopedAdmin(admin.ModelAdmin):
+    """Rows of the administrator's own school only; new rows are put in that school.
+
+    Permissions come from the role, not from Django's per-model permission table, so a new
+    school administrator needs no permission setup.
+    """
+
+    school_field = "school"
+
+    def _is_manager(self, request) -> bool:
+        return request.user.is_superuser or request.user.is_school_admin
+
+    def has_module_permission(self, request):
+        return self._is_manager(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._is_manager(request)
+
+    def has_add_permission(self, request):
+        return self._is_manager(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._is_manager(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._is_manager(request)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(**{self.school_field: request.user.school_id})
+
+    def get_exclude(self, request, obj=None):
+        excluded = list(super().get_exclude(request, obj) or [])
+        if not request.user.is_superuser and self.school_field == "school":
+            excluded.append("school")
+        return excluded
+
+    def save_model(self, request, obj, form, change):
+        if not request.user.is_superuser and self.school_field == "school":
+            obj.school_id = request.user.school_id
+        super().save_model(request, obj, form, change)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if not request.user.is_superuser and db_field.name == "department":
+            kwargs["queryset"] = Department.objects.filter(school_id=request.user.school_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(School, site=admin_site)
+class SchoolAdmin(SchoolScopedAdmin):
+    school_field = "pk"
+    list_display = ["name", "slug", "kind", "legal_representative"]
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def get_queryset(self, request):
+        queryset = admin.ModelAdmin.get_queryset(self, request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(pk=request.user.school_id)
+
+
+@admin.register(Department, site=admin_site)
+class DepartmentAdmin(SchoolScopedAdmin):
+    list_display = ["name", "code", "order", "school"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+
+
+@admin.register(ReportYear, site=admin_site)
+class ReportYearAdmin(SchoolScopedAdmin):
+    list_display = ["__str__", "year", "status", "publication_date"]
+    list_filter = ["status"]
+
+
+@admin.register(User, site=admin_site)
+class SchoolUserAdmin(SchoolScopedAdmin, UserAdmin):
+    list_display = ["username", "get_full_name", "role", "department", "is_active"]
+    list_filter = ["role", "is_active"]
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        (_("个人信息"), {"fields": ("last_name", "first_name", "email")}),
+        (_("学校与角色"), {"fields": ("school", "role", "department", "is_active")}),
+    )
+    add_fieldsets = (
+        (None, {"fields": ("username", "password1", "password2")}),
+        (_("学校与角色"), {"fields": ("school", "role", "department")}),
+    )
+
+    @admin.display(description=_("姓名"))
+    def get_full_name(self, obj):
+        return obj.get_full_name()
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.is_superuser:
+            return (*fieldsets, (_("平台权限"), {"fields": ("is_staff", "is_superuser")}))
+        return tuple(
+            (name, {**opts, "fields": tuple(f for f in opts["fields"] if f != "school")})
+            for name, opts in fieldsets
+        )
+
+    def get_exclude(self, request, obj=None):
+        return None
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset if request.user.is_superuser else queryset.filter(is_superuser=False)

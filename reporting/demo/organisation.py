@@ -1,0 +1,89 @@
+"""The sample school of ../shared/seeds (2025 report of 连州市职业技术学校) and its people."""
+
+import datetime
+
+from django.db import transaction
+
+from reporting.models import Department, ReportYear, School, User
+
+DEMO_PASSWORD = "demo"
+
+SCHOOL = {
+    "name": "连州市职业技术学校",
+    "short_name": "连州职校",
+    "kind": School.Kind.SECONDARY,
+    "motto": "敬人敬业 至精至诚",
+    "pinyin_name": "lian zhou shi zhi ye ji shu xue xiao",
+    "address": "连州市城南北紫岩 3 号（民族工业园对面）",
+    "phone": "0763-6608038",
+    "admissions_phone": "0763-6608038",
+    "fax": "0763-6608038",
+    # Not printed in the sample; 513400 is the postcode of 连州市.
+    "postcode": "513400",
+    "website": "https://www.lianzhou.gov.cn",
+    "legal_representative": "王少林",
+}
+
+# (code, name, head's username, head's family name, given name): the departments the sample
+# names as owners or sources of its data.
+DEPARTMENTS = [
+    ("zhaosheng", "招生就业办", "zhaosheng", "陈", "招就"),
+    ("caiwu", "财务科", "caiwu", "李", "财务"),
+    ("jiaowu", "教务处", "jiaowu", "黄", "教务"),
+    ("xuesheng", "学生处", "xuesheng", "林", "学生"),
+    ("tuanwei", "团委", "tuanwei", "吴", "团委"),
+    ("gonghui", "工会", "gonghui", "何", "工会"),
+    ("dangzongzhi", "党总支", "dangzongzhi", "潘", "党建"),
+    ("renshi", "人事科", "renshi", "张", "人事"),
+    ("zhiliang", "质量办", "zhiliang", "周", "质量"),
+    ("bangongshi", "办公室", "bangongshi", "梁", "办公"),
+]
+
+EDITOR = ("editor", "潘", "三林")
+SCHOOL_ADMIN = ("schooladmin", "刘", "管理")
+
+
+def _user(username: str, school: School, role: str, last: str, first: str, department=None):
+    user, _ = User.objects.update_or_create(
+        username=username,
+        defaults={
+            "school": school,
+            "role": role,
+            "department": department,
+            "last_name": last,
+            "first_name": first,
+            "is_active": True,
+            "is_superuser": False,
+        },
+    )
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    return user
+
+
+@transaction.atomic
+def load() -> tuple[School, ReportYear]:
+    school, _ = School.objects.update_or_create(slug="lianzhou", defaults=SCHOOL)
+    for order, (code, name, username, last, first) in enumerate(DEPARTMENTS, start=1):
+        department, _ = Department.objects.update_or_create(
+            school=school, code=code, defaults={"name": name, "order": order}
+        )
+        _user(username, school, User.Role.DEPARTMENT_HEAD, last, first, department)
+    _user(EDITOR[0], school, User.Role.EDITOR, EDITOR[1], EDITOR[2])
+    _user(SCHOOL_ADMIN[0], school, User.Role.SCHOOL_ADMIN, SCHOOL_ADMIN[1], SCHOOL_ADMIN[2])
+    year, _ = ReportYear.objects.update_or_create(
+        school=school,
+        year=2025,
+        defaults={
+            "status": ReportYear.Status.OPEN,
+            "publication_date": datetime.date(2025, 12, 23),
+        },
+    )
+    return school, year
+
+
+def demo_logins() -> list[tuple[str, str]]:
+    """(username, what they are) for the README and `make run`'s banner."""
+    rows = [(EDITOR[0], "编委会成员"), (SCHOOL_ADMIN[0], "学校管理员")]
+    rows += [(username, f"{name}负责人") for _, name, username, _, _ in DEPARTMENTS]
+    return rows

@@ -1,0 +1,215 @@
+"""Organisation: schools, their departments, users with one role each, and report years.
+
+These live in `reporting` because every other part (figures, narrative, exports) hangs off a
+school's report year; `metrics` and the narrative depend on this module, never the reverse.
+"""
+
+import datetime
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class School(models.Model):
+    class Kind(models.TextChoices):
+        SECONDARY = "zhongzhi", _("中职")
+        HIGHER = "gaozhi", _("高职")
+
+    name = models.CharField(_("学校名称"), max_length=100, unique=True)
+    short_name = models.CharField(_("简称"), max_length=50, blank=True)
+    slug = models.SlugField(_("标识"), max_length=50, unique=True)
+    kind = models.CharField(
+        _("学校类型"), max_length=10, choices=Kind.choices, default=Kind.SECONDARY
+    )
+    motto = models.CharField(_("校训"), max_length=100, blank=True)
+    pinyin_name = models.CharField(_("拼音名称"), max_length=200, blank=True)
+    address = models.CharField(_("地址"), max_length=200, blank=True)
+    phone = models.CharField(_("电话"), max_length=50, blank=True)
+    admissions_phone = models.CharField(_("招生电话"), max_length=50, blank=True)
+    fax = models.CharField(_("传真"), max_length=50, blank=True)
+    postcode = models.CharField(_("邮编"), max_length=10, blank=True)
+    website = models.URLField(_("网址"), blank=True)
+    legal_representative = models.CharField(_("法定代表人"), max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = _("学校")
+        verbose_name_plural = _("学校")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(postcode="") | Q(postcode__regex=r"^[0-9]{6}$"),
+                name="school_postcode_six_digits",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_higher(self) -> bool:
+        return self.kind == self.Kind.HIGHER
+
+
+class Department(models.Model):
+    school = models.ForeignKey(
+        School, on_delete=models.CASCADE, related_name="departments", verbose_name=_("学校")
+    )
+    name = models.CharField(_("部门名称"), max_length=50)
+    code = models.SlugField(_("代码"), max_length=30)
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    class Meta:
+        verbose_name = _("部门")
+        verbose_name_plural = _("部门")
+        ordering = ["school", "order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "name"], name="department_unique_name"),
+            models.UniqueConstraint(fields=["school", "code"], name="department_unique_code"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SchoolUserManager(UserManager):
+    def of_school(self, school: School):
+        return self.filter(school=school)
+
+
+class User(AbstractUser):
+    class Role(models.TextChoices):
+        DEPARTMENT_HEAD = "head", _("部门负责人")
+        EDITOR = "editor", _("编委会成员")
+        SCHOOL_ADMIN = "admin", _("学校管理员")
+
+    school = models.ForeignKey(
+        School,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("学校"),
+    )
+    role = models.CharField(_("角色"), max_length=10, choices=Role.choices, blank=True)
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+        verbose_name=_("部门"),
+    )
+
+    objects = SchoolUserManager()
+
+    class Meta:
+        verbose_name = _("用户")
+        verbose_name_plural = _("用户")
+        constraints = [
+            # A role only makes sense inside a school; superusers run the installation.
+            models.CheckConstraint(
+                condition=Q(role="") | Q(school__isnull=False), name="user_role_needs_school"
+            ),
+            models.CheckConstraint(
+                condition=~Q(role="head") | Q(department__isnull=False),
+                name="user_head_needs_department",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        full = self.get_full_name()
+        return f"{full}（{self.username}）" if full else self.username
+
+    def get_full_name(self) -> str:
+        # Chinese order: family name first, no space.
+        return f"{self.last_name}{self.first_name}".strip()
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.department_id and self.department.school_id != self.school_id:
+            raise ValidationError({"department": _("部门必须属于该用户所在的学校。")})
+        if self.role == self.Role.DEPARTMENT_HEAD and not self.department_id:
+            raise ValidationError({"department": _("部门负责人必须指定部门。")})
+
+    def save(self, *args, **kwargs):
+        # The admin's own login checks is_staff; derive it from the role so it cannot drift.
+        self.is_staff = self.is_superuser or self.role == self.Role.SCHOOL_ADMIN
+        super().save(*args, **kwargs)
+
+    @property
+    def is_department_head(self) -> bool:
+        return self.role == self.Role.DEPARTMENT_HEAD
+
+    @property
+    def is_editor(self) -> bool:
+        return self.role == self.Role.EDITOR
+
+    @property
+    def is_school_admin(self) -> bool:
+        return self.role == self.Role.SCHOOL_ADMIN
+
+
+class ReportYearQuerySet(models.QuerySet):
+    def for_user(self, user):
+        if user.is_superuser:
+            return self
+        if not user.is_authenticated or user.school_id is None:
+            return self.none()
+        return self.filter(school_id=user.school_id)
+
+    def open(self):
+        return self.filter(status=ReportYear.Status.OPEN)
+
+
+class ReportYear(models.Model):
+    """One school year, labelled by its end year: 2025 = 2024-09-01 .. 2025-08-31."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("填报中")
+        LOCKED = "locked", _("已锁定")
+
+    school = models.ForeignKey(
+        School, on_delete=models.CASCADE, related_name="years", verbose_name=_("学校")
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    publication_date = models.DateField(_("发布日期"), null=True, blank=True)
+
+    objects = ReportYearQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("报告年度")
+        verbose_name_plural = _("报告年度")
+        ordering = ["school", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "year"], name="reportyear_unique"),
+            models.CheckConstraint(
+                condition=Q(year__gte=2000) & Q(year__lte=2100), name="reportyear_sane_year"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("%(school)s %(year)s年度") % {"school": self.school, "year": self.year}
+
+    @property
+    def label(self) -> str:
+        return _("%(year)s年度") % {"year": self.year}
+
+    @property
+    def start_date(self) -> datetime.date:
+        return datetime.date(self.year - 1, 9, 1)
+
+    @property
+    def end_date(self) -> datetime.date:
+        return datetime.date(self.year, 8, 31)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    def previous(self) -> "ReportYear | None":
+        return ReportYear.objects.filter(school_id=self.school_id, year=self.year - 1).first()

@@ -1,0 +1,82 @@
+"""The people every test talks about.
+
+- 陈招就 (`zhaosheng`): head of 招生就业办
+- 李财务 (`caiwu`): head of 财务科
+- 潘三林 (`editor`): editorial committee
+- 刘管理 (`schooladmin`): school administrator
+- 赵外校 (`outsider`): editorial committee member of another school (清远市职业技术学校)
+"""
+
+import pytest
+
+from reporting.demo import organisation
+from reporting.models import Department, ReportYear, School, User
+
+
+@pytest.fixture
+def demo(db):
+    school, year = organisation.load()
+    return school, year
+
+
+@pytest.fixture
+def school(demo) -> School:
+    return demo[0]
+
+
+@pytest.fixture
+def year(demo) -> ReportYear:
+    return demo[1]
+
+
+@pytest.fixture
+def zhaosheng(demo) -> User:
+    return User.objects.get(username="zhaosheng")
+
+
+@pytest.fixture
+def caiwu(demo) -> User:
+    return User.objects.get(username="caiwu")
+
+
+@pytest.fixture
+def editor(demo) -> User:
+    return User.objects.get(username="editor")
+
+
+@pytest.fixture
+def schooladmin(demo) -> User:
+    return User.objects.get(username="schooladmin")
+
+
+@pytest.fixture
+def other_school(db) -> School:
+    school = School.objects.create(name="清远市职业技术学校", slug="qingyuan", motto="厚德强技")
+    Department.objects.create(school=school, name="招生就业办", code="zhaosheng")
+    ReportYear.objects.create(school=school, year=2025)
+    return school
+
+
+@pytest.fixture
+def outsider(other_school) -> User:
+    return User.objects.create_user(
+        username="outsider",
+        password="demo",
+        school=other_school,
+        role=User.Role.EDITOR,
+        last_name="赵",
+        first_name="外校",
+    )
+
+
+@pytest.fixture
+def people(zhaosheng, caiwu, editor, schooladmin, outsider) -> dict[str, User | None]:
+    """Every role of the permission matrix, plus the anonymous visitor."""
+    return {
+        "anonymous": None,
+        "zhaosheng": zhaosheng,
+        "caiwu": caiwu,
+        "editor": editor,
+        "schooladmin": schooladmin,
+        "outsider": outsider,
+    }

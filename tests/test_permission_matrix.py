@@ -1,0 +1,36 @@
+"""One matrix: every URL × every role → the status the user gets.
+
+302 = redirect to login (anonymous), 404 = other school, 403 = wrong role, 200 = allowed.
+Each feature adds its pages to PAGES. A URL is a format string filled with the demo year.
+"""
+
+import pytest
+
+ROLES = ["anonymous", "zhaosheng", "caiwu", "editor", "schooladmin", "outsider"]
+
+
+def expect(anonymous, zhaosheng, caiwu, editor, schooladmin, outsider):
+    return dict(
+        zip(ROLES, (anonymous, zhaosheng, caiwu, editor, schooladmin, outsider), strict=True)
+    )
+
+
+PAGES = {
+    "/": expect(302, 200, 200, 200, 200, 200),
+    "/admin/": expect(302, 403, 403, 403, 200, 403),
+    "/admin/reporting/department/": expect(302, 403, 403, 403, 200, 403),
+    "/admin/reporting/user/": expect(302, 403, 403, 403, 200, 403),
+    "/admin/reporting/reportyear/": expect(302, 403, 403, 403, 200, 403),
+}
+
+
+@pytest.mark.parametrize("url", list(PAGES))
+def test_permission_matrix(client, people, url):
+    for role, expected in PAGES[url].items():
+        client.logout()
+        if people[role] is not None:
+            client.force_login(people[role])
+        response = client.get(url)
+        assert response.status_code == expected, f"{role} GET {url}"
+        if expected == 302:
+            assert "login/" in response.url
