@@ -26,7 +26,7 @@ DATA = ROOT / "data"
 LOG = ROOT / "server.log"
 HOST = "127.0.0.1"
 PORT = int(os.environ.get("LOCAL_PG_PORT", "54329"))
-DB_NAME = "vocreport"
+DB_NAME = os.environ.get("LOCAL_PG_DB", "vocreport")
 
 
 class LocalDatabaseError(RuntimeError):

@@ -58,8 +58,11 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_prose_editor",
     "reporting",
     "metrics",
+    "reporting.narrative",
+    "reporting.exports",
 ]
 
 MIDDLEWARE = [

@@ -7,7 +7,11 @@ os.environ.setdefault("LOCAL_PG_FAST", "1")
 from config.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+# Several test runs may share the private server (parallel work on one machine):
+# TEST_DB_SUFFIX keeps their databases and media apart.
+_suffix = os.environ.get("TEST_DB_SUFFIX", "")
+DATABASES["default"]["TEST"] = {"NAME": "test_vocreport" + (f"_{_suffix}" if _suffix else "")}  # noqa: F405
+MEDIA_ROOT = BASE_DIR / "var" / ("test-media" + (f"-{_suffix}" if _suffix else ""))  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 AXES_ENABLED = True
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405

@@ -13,6 +13,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("reporting.urls")),
     path("figures/", include("metrics.urls")),
+    path("report/", include("reporting.narrative.urls")),
+    path("exports/", include("reporting.exports.urls")),
 ]
 
 # Uploaded photos are served by Django behind the login (LoginRequiredMiddleware); a front

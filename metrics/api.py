@@ -1,0 +1,103 @@
+"""The read side of the year's figures, for the narrative, the exports and anything else.
+
+Other apps import only this module from `metrics`. Every function takes a ReportYear and
+returns plain, immutable values: no querysets leak out, so callers cannot write through them
+and the exports stay a pure function of the year's stored data.
+
+Values: counts are `int`, amounts and percentages `Decimal`, free text `str`; `None` means
+"not entered". `display` is the value formatted for print by the one documented rounding rule
+(see metrics/computation.py), without the unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reporting.models import ReportYear
+
+Value = int | Decimal | str | None
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    code: str  # stable indicator code, e.g. "graduates"; what bound figures store
+    label: str  # wording as printed, e.g. "毕业生人数"
+    unit: str  # "人", "%", "元", ":" …
+    value: Value
+    display: str  # "557", "93.25", "" when value is None
+    computed: bool = False
+    group: str = ""  # where it is entered or computed, for the picker ("表1 人才培养质量计分卡")
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    value: Value = None  # the number behind the text, for Excel
+    number_format: str = ""  # Excel format such as "0", "0.00", "0.00%"
+    colspan: int = 1
+    rowspan: int = 1
+    header: bool = False
+    indent: int = 0  # 其中 rows: 1 per level below the top
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str  # "appendix-1" … or a body table key such as "certificates"
+    title: str  # default caption without the generated number: "近三年毕业生升学情况一览表"
+    source: str  # data-source line: "图表数据来源：连州市职业技术学校招生就业办数据统计"
+    header_rows: list[list[Cell]] = field(default_factory=list)
+    rows: list[list[Cell]] = field(default_factory=list)
+    unit_note: str = ""  # "（单位：人）" when the caption carries the unit
+    wide: bool = False  # needs a landscape page in print
+
+
+# Body tables every school can place in its text (表1-1 … 表6-8 of the sample).
+BODY_TABLE_KEYS = [
+    "certificates",  # 表1-1 certificate pass rates by year and certificate type
+    "gaokao_3plus",  # 表1-2 “3+证书” results by candidate group
+    "progression",  # 表1-3 progression to further study by year and route
+    "funding",  # 表6-1 funding against provincial averages
+    "project_spending",  # 表6-2 project spending
+    "major_changes",  # 表6-3 majors added and stopped
+    "enrolment_plan",  # 表6-4 enrolment plan changes
+    "majors",  # 表6-5 majors with code, name, category, enrolment, partner
+    "teacher_titles",  # 表6-6 teachers by professional title
+    "dual_teachers",  # 表6-7 “双师型” teachers by major
+    "major_industry",  # 表6-8 majors against industries
+]
+
+
+def figure_values(year: ReportYear) -> dict[str, FigureValue]:
+    """Every single figure of the year (entered and computed), by code. Few queries."""
+    from metrics import read
+
+    return read.figure_values(year)
+
+
+def get_figure(year: ReportYear, code: str) -> FigureValue | None:
+    """One figure; None when the code is not (or no longer) in the catalog."""
+    return figure_values(year).get(code)
+
+
+def appendix_tables(year: ReportYear) -> list[Table]:
+    """附件 表1–表5 (and a 6th when the catalog has one), rows in catalog order."""
+    from metrics import read
+
+    return read.appendix_tables(year)
+
+
+def body_table(year: ReportYear, key: str) -> Table:
+    """A body table generated from the year's figures; KeyError for an unknown key."""
+    from metrics import read
+
+    return read.body_table(year, key)
+
+
+def body_table_choices() -> list[tuple[str, str]]:
+    """(key, default title) for the narrative's table picker."""
+    from metrics import read
+
+    return read.body_table_choices()
