@@ -75,7 +75,7 @@ test: install lint
 bench: install
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py load_demo >/dev/null
-	$(PY) -m bench
+	$(PY) -m tests.bench
 
 clean:
 	rm -rf var/staticfiles var/test-media

@@ -1,10 +1,18 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.http import Http404
 from django.urls import include, path
 from django.views.static import serve as static_serve
 
 from reporting.admin_site import admin_site
+
+
+def serve_media(request, path, document_root):
+    if path.startswith("exports/"):
+        raise Http404
+    return static_serve(request, path, document_root=document_root)
+
 
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
@@ -19,10 +27,12 @@ urlpatterns = [
 
 # Uploaded photos are served by Django behind the login (LoginRequiredMiddleware); a front
 # proxy may take this over with X-Accel-Redirect when traffic warrants it.
+# Exported files are never served here: only through the export download view, which checks
+# the school and role.
 urlpatterns += [
     path(
         f"{settings.MEDIA_URL.strip('/')}/<path:path>",
-        static_serve,
+        serve_media,
         {"document_root": settings.MEDIA_ROOT},
         name="media",
     )

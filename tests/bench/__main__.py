@@ -1,0 +1,25 @@
+"""`make bench`: every benchmark module prints its own table. Never run by pytest."""
+
+import importlib
+import os
+import sys
+
+import django
+
+MODULES = ["tests.bench.figures", "tests.bench.exports"]
+
+
+def main() -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    django.setup()
+    for name in MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError:
+            continue
+        module.run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
