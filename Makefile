@@ -53,7 +53,6 @@ db-stop:
 
 run: install
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py compilemessages -v 0 --ignore=.venv
 	$(PY) manage.py load_demo
 	@set -m; trap '[ -n "$$worker" ] && kill $$worker 2>/dev/null; $(PY) -m config.localdb stop' EXIT INT TERM; \
 	$(PY) manage.py db_worker --queue-name '*' & worker=$$!; \
@@ -69,7 +68,6 @@ lint: install
 
 test: install lint
 	$(PY) manage.py makemigrations --check --dry-run --no-input
-	$(PY) manage.py compilemessages -v 0 --ignore=.venv
 	LOCAL_PG_FAST=1 $(VENV)/bin/pytest
 
 bench: install

@@ -79,11 +79,23 @@ def _lock():
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _let_server_user_reach_root() -> None:
+    """As root the server runs as `postgres`, which must traverse every folder above var/.
+
+    A checkout in a private folder (mktemp -d makes 0700) would stop it, so add the
+    search bit (o+x: enter, not list) where it is missing.
+    """
+    uid = pwd.getpwnam("postgres")
+    os.chown(ROOT, uid.pw_uid, uid.pw_gid)
+    for parent in ROOT.parents:
+        mode = parent.stat().st_mode
+        if not mode & 0o001:
+            os.chmod(parent, mode | 0o001)
+
+
 def _initdb(bindir: Path) -> None:
     if os.geteuid() == 0:
-        uid = pwd.getpwnam("postgres")
-        for path in (ROOT,):
-            os.chown(path, uid.pw_uid, uid.pw_gid)
+        _let_server_user_reach_root()
     result = _run(
         [
             str(bindir / "initdb"),
