@@ -1,0 +1,45 @@
+"""Exporters by format. Each is a small class with `render(year) -> ExportResult`."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from reporting.exports.exporters.base import (
+    Exporter,
+    ExportError,
+    ExportResult,
+    ProgressCallback,
+)
+from reporting.exports.exporters.html import HtmlExporter
+from reporting.exports.exporters.pending import DocxExporter, PdfExporter, XlsxExporter
+
+EXPORTERS: dict[str, type[Exporter]] = {
+    exporter.format: exporter
+    for exporter in (PdfExporter, XlsxExporter, DocxExporter, HtmlExporter)
+}
+
+
+def register(exporter: type[Exporter]) -> type[Exporter]:
+    EXPORTERS[exporter.format] = exporter
+    return exporter
+
+
+def get_exporter(format: str, progress: ProgressCallback | None = None) -> Exporter:
+    try:
+        exporter_class = EXPORTERS[format]
+    except KeyError:
+        raise ExportError(
+            _("未知的导出格式“%(format)s”，可用格式：%(formats)s")
+            % {"format": format, "formats": "、".join(EXPORTERS)}
+        ) from None
+    return exporter_class(progress)
+
+
+__all__ = [
+    "EXPORTERS",
+    "ExportError",
+    "ExportResult",
+    "Exporter",
+    "get_exporter",
+    "register",
+]

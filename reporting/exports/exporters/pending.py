@@ -1,0 +1,24 @@
+"""Formats whose exporter is being built: they answer with a clear error, never a traceback."""
+
+from django.utils.translation import gettext as _
+
+from reporting.exports.exporters.base import Exporter, ExportError
+
+
+class PendingExporter(Exporter):
+    def render_bytes(self, year):
+        raise ExportError(_("%(format)s 导出尚未实现。") % {"format": self.format.upper()})
+
+
+class PdfExporter(PendingExporter):
+    format, extension, mimetype = "pdf", "pdf", "application/pdf"
+
+
+class XlsxExporter(PendingExporter):
+    format, extension = "xlsx", "xlsx"
+    mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class DocxExporter(PendingExporter):
+    format, extension = "docx", "docx"
+    mimetype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
