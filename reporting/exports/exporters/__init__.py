@@ -10,8 +10,9 @@ from reporting.exports.exporters.base import (
     ExportResult,
     ProgressCallback,
 )
+from reporting.exports.exporters.excel import XlsxExporter
 from reporting.exports.exporters.html import HtmlExporter
-from reporting.exports.exporters.pending import DocxExporter, PdfExporter, XlsxExporter
+from reporting.exports.exporters.pending import DocxExporter, PdfExporter
 
 EXPORTERS: dict[str, type[Exporter]] = {
     exporter.format: exporter

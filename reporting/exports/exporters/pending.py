@@ -14,11 +14,6 @@ class PdfExporter(PendingExporter):
     format, extension, mimetype = "pdf", "pdf", "application/pdf"
 
 
-class XlsxExporter(PendingExporter):
-    format, extension = "xlsx", "xlsx"
-    mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
 class DocxExporter(PendingExporter):
     format, extension = "docx", "docx"
     mimetype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
