@@ -7,7 +7,7 @@ from django.utils.module_loading import import_string
 from reporting.demo import organisation
 
 # Each feature adds its loader here; each takes (school, year) and is idempotent.
-FEATURE_LOADERS: list[str] = []
+FEATURE_LOADERS: list[str] = ["metrics.demo.load"]
 
 
 class Command(BaseCommand):

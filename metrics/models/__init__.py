@@ -1,0 +1,37 @@
+"""Models of the yearly figures: the catalog, the values, the body data sets, the checks."""
+
+from metrics.models.catalog import AppendixTable, Indicator
+from metrics.models.checks import FindingExplanation, Rule
+from metrics.models.datasets import (
+    CertificatePassRate,
+    DualTeacherRow,
+    EnrolmentPlanRow,
+    FundingComparison,
+    GaokaoResult,
+    MajorChange,
+    MajorIndustryRow,
+    MajorRow,
+    ProgressionRow,
+    ProjectSpending,
+    TeacherTitleRow,
+)
+from metrics.models.figures import Figure
+
+__all__ = [
+    "AppendixTable",
+    "CertificatePassRate",
+    "DualTeacherRow",
+    "EnrolmentPlanRow",
+    "Figure",
+    "FindingExplanation",
+    "FundingComparison",
+    "GaokaoResult",
+    "Indicator",
+    "MajorChange",
+    "MajorIndustryRow",
+    "MajorRow",
+    "ProgressionRow",
+    "ProjectSpending",
+    "Rule",
+    "TeacherTitleRow",
+]

@@ -1,0 +1,74 @@
+"""Consistency rules as data, and the explanations the departments give for findings."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from reporting.models import ReportYear
+
+
+class Rule(models.Model):
+    class Kind(models.TextChoices):
+        PARTS_SUM = "parts_sum_to_total", _("分项之和等于合计")
+        SUB_ITEM = "sub_item_not_above_parent", _("“其中”项不大于上级")
+        SAME_QUANTITY = "same_quantity_agrees", _("同一数量前后一致")
+        PERCENT_RANGE = "percent_in_range", _("百分比在 0–100 之间")
+        WITHIN_POPULATION = "count_within_population", _("人数不超过总体")
+        REQUIRED = "required_for_kind_missing", _("本类学校必填项未填")
+        CHANGE = "change_from_previous_year", _("与上年相比变化过大")
+
+    class Severity(models.TextChoices):
+        ERROR = "error", _("错误")
+        WARNING = "warning", _("提示")
+
+    code = models.SlugField(_("代码"), max_length=60, unique=True)
+    kind = models.CharField(_("规则类型"), max_length=40, choices=Kind.choices)
+    severity = models.CharField(_("严重程度"), max_length=10, choices=Severity.choices)
+    message = models.CharField(
+        _("提示语"),
+        max_length=300,
+        help_text=_("可用 {a}、{b}、{total}、{parts}、{label} 等占位符，见各规则类型说明。"),
+    )
+    params = models.JSONField(_("参数"), default=dict, blank=True)
+    department_code = models.SlugField(_("负责部门代码"), max_length=30, blank=True)
+    active = models.BooleanField(_("启用"), default=True)
+    order = models.PositiveIntegerField(_("排序"), default=0)
+
+    class Meta:
+        verbose_name = _("校验规则")
+        verbose_name_plural = _("校验规则")
+        ordering = ["order", "code"]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class FindingExplanation(models.Model):
+    """Why a finding stands (e.g. "编制数与在岗人数口径不同"); shown to the committee."""
+
+    year = models.ForeignKey(
+        ReportYear, on_delete=models.CASCADE, related_name="+", verbose_name=_("报告年度")
+    )
+    rule_code = models.SlugField(_("规则代码"), max_length=60)
+    subject = models.CharField(_("对象"), max_length=100, blank=True)
+    text = models.TextField(_("说明"), max_length=2000)
+    updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("说明人"),
+    )
+
+    class Meta:
+        verbose_name = _("问题说明")
+        verbose_name_plural = _("问题说明")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "rule_code", "subject"], name="explanation_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule_code} {self.subject}"

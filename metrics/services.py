@@ -1,0 +1,164 @@
+"""Workflow steps for figures: keyword-only, transactional, refusing writes to a locked year.
+
+History: every insert/update of a Figure or a data-set row is recorded by PostgreSQL triggers
+(django-pghistory, with the request's user attached by its middleware), so no write path escapes
+it; `updated_by`/`updated_at` on the row give the "last changed by" shown beside each value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from metrics.models import Figure, FindingExplanation, Indicator
+from reporting.models import ReportYear, User
+
+
+class FiguresError(Exception):
+    """A write refused for a reason the user can act on; the message is for them."""
+
+
+class YearLocked(FiguresError):
+    pass
+
+
+class StaleForm(FiguresError):
+    pass
+
+
+def check_open(year: ReportYear) -> None:
+    if not year.is_open:
+        raise YearLocked(
+            _("%(year)s已锁定，数据不能再修改。如需更正，请联系编委会解锁。") % {"year": year.label}
+        )
+
+
+def stamp_of(items: Iterable) -> str:
+    """A fingerprint of what a form showed (ids, versions, change times): a later save that
+    finds a different fingerprint knows someone else saved in between."""
+    parts = sorted(f"{item.pk}:{item.updated_at.isoformat()}" for item in items)
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+
+
+def _check_stamp(expected: str | None, items: Iterable) -> None:
+    if expected is not None and expected != stamp_of(items):
+        raise StaleForm(
+            _(
+                "保存失败：您打开此表后，其他人已修改了其中的数据。"
+                "您填写的内容仍保留在下方，请刷新页面核对后重新填写。"
+            )
+        )
+
+
+@transaction.atomic
+def set_figures(
+    *,
+    year: ReportYear,
+    user: User | None,
+    values: dict[str, Decimal | str | None],
+    stamp: str | None = None,
+    stamp_codes: Iterable[str] | None = None,
+) -> int:
+    """Store the typed values of one form (indicator code → value). Returns how many changed.
+
+    `stamp` is the fingerprint of the figures of `stamp_codes` when the form was opened."""
+    year = ReportYear.objects.select_for_update().get(pk=year.pk)
+    check_open(year)
+    indicators = {
+        i.code: i for i in Indicator.objects.filter(code__in=list(values), formula__isnull=True)
+    }
+    unknown = set(values) - set(indicators)
+    if unknown:
+        raise FiguresError(
+            _("以下指标不能直接填写：%(codes)s") % {"codes": "、".join(sorted(unknown))}
+        )
+    watched = list(stamp_codes) if stamp_codes is not None else list(values)
+    existing = {
+        f.indicator.code: f
+        for f in Figure.objects.select_for_update()
+        .filter(year=year, indicator__code__in=set(watched) | set(values))
+        .select_related("indicator")
+    }
+    _check_stamp(stamp, [existing[c] for c in watched if c in existing])
+    return _write(year, user, indicators, existing, values)
+
+
+def _write(year, user, indicators, existing, values) -> int:
+    changed = 0
+    for code, value in values.items():
+        indicator = indicators[code]
+        number = value if indicator.kind != "text" else None
+        text = (value or "") if indicator.kind == "text" else ""
+        figure = existing.get(code)
+        if figure is None:
+            if number is None and not text:
+                continue
+            Figure.objects.create(
+                year=year, indicator=indicator, kind=indicator.kind, value=number, text=text,
+                updated_by=user,
+            )  # fmt: skip
+            changed += 1
+        elif figure.value != number or figure.text != text or figure.kind != indicator.kind:
+            figure.value, figure.text, figure.kind = number, text, indicator.kind
+            figure.version += 1
+            figure.updated_by = user
+            figure.save()
+            changed += 1
+    return changed
+
+
+@transaction.atomic
+def write_figures_unchecked(*, year: ReportYear, values: dict[str, Decimal]) -> int:
+    """For the demo loader and imports: store values without a user or a stale check (still
+    refusing a locked year)."""
+    check_open(year)
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=list(values))}
+    existing = {
+        f.indicator.code: f for f in Figure.objects.filter(year=year).select_related("indicator")
+    }
+    return _write(year, None, indicators, existing, values)
+
+
+@transaction.atomic
+def save_rows(*, year: ReportYear, user: User, formset, stamp: str | None) -> None:
+    """Save a data-set formset (already valid) as a whole, refusing a stale form."""
+    year = ReportYear.objects.select_for_update().get(pk=year.pk)
+    check_open(year)
+    model = formset.model
+    current = model.objects.select_for_update().filter(
+        pk__in=[f.instance.pk for f in formset.initial_forms]
+    )
+    _check_stamp(stamp, current)
+    formset.save(commit=False)  # fills the instances and deleted_objects
+    for obj in formset.deleted_objects:
+        obj.delete()
+    deleted = set(formset.deleted_forms)
+    kept = [f for f in formset.forms if f not in deleted and (f.instance.pk or f.has_changed())]
+    for position, form in enumerate(kept, start=1):
+        instance = form.instance
+        if instance.pk and not form.has_changed() and instance.position == position:
+            continue  # untouched rows keep who changed them last
+        instance.position = position
+        instance.year = year
+        instance.updated_by = user
+        instance.save()
+
+
+@transaction.atomic
+def explain_finding(
+    *, year: ReportYear, user: User, rule_code: str, subject: str, text: str
+) -> FindingExplanation | None:
+    """Keep (or with empty text, remove) the explanation of a finding."""
+    check_open(year)
+    text = text.strip()
+    if not text:
+        FindingExplanation.objects.filter(year=year, rule_code=rule_code, subject=subject).delete()
+        return None
+    explanation, _created = FindingExplanation.objects.update_or_create(
+        year=year, rule_code=rule_code, subject=subject, defaults={"text": text, "updated_by": user}
+    )
+    return explanation

@@ -1,0 +1,139 @@
+"""Everything the year's figures are computed from, loaded in a fixed number of queries.
+
+`YearData(year)` reads the catalog, the stored figures and the data sets once; `quantity(name)`
+answers an indicator code (entered or computed), a data-set aggregate ("progression.total",
+"teacher_titles.senior", "funding.fiscal_appropriation" …) or "prev:<code>" (the previous
+report year's figure). The read API, the entry forms and the checks all go through it, so a
+number is computed in one place only.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cached_property
+
+from metrics import computation
+from metrics.datasets import DATASETS, rows_for_window
+from metrics.models import Figure, Indicator
+
+
+class YearData:
+    def __init__(self, year):
+        self.year = year
+        self._computing: set[str] = set()
+        self._computed: dict[str, Decimal | None] = {}
+
+    @cached_property
+    def indicators(self) -> list[Indicator]:
+        return list(Indicator.objects.select_related("table").order_by("order", "pk"))
+
+    @cached_property
+    def by_code(self) -> dict[str, Indicator]:
+        return {indicator.code: indicator for indicator in self.indicators}
+
+    @cached_property
+    def figures(self) -> dict[str, Figure]:
+        figures = Figure.objects.filter(year=self.year).select_related("indicator", "updated_by")
+        return {figure.indicator.code: figure for figure in figures}
+
+    @cached_property
+    def previous_figures(self) -> dict[str, Figure]:
+        previous = self.year.previous()
+        if previous is None:
+            return {}
+        return {
+            figure.indicator.code: figure
+            for figure in Figure.objects.filter(year=previous).select_related("indicator")
+        }
+
+    @cached_property
+    def rows(self) -> dict[str, list]:
+        return {key: rows_for_window(spec, self.year) for key, spec in DATASETS.items()}
+
+    @cached_property
+    def aggregates(self) -> dict[str, Decimal | None]:
+        rows = self.rows
+        year = self.year.year
+        out: dict[str, Decimal | None] = {}
+        titles = {row.level: row.count for row in rows["teacher_titles"]}
+        for level in ("senior", "middle", "junior"):
+            out[f"teacher_titles.{level}"] = _dec(titles.get(level))
+        out["teacher_titles.total"] = _sum(titles.values()) if titles else None
+        dual = rows["dual_teachers"]
+        out["dual_teachers.dual"] = _sum(r.dual_teachers for r in dual) if dual else None
+        out["dual_teachers.specialty"] = _sum(r.specialty_teachers for r in dual) if dual else None
+        majors = rows["majors"]
+        out["majors.majors"] = (
+            Decimal(sum(1 for r in majors if r.counts_as_major)) if majors else None
+        )
+        out["majors.enrolment"] = _sum(r.enrolment for r in majors) if majors else None
+        progression = {r.school_year: r.total for r in rows["progression"]}
+        out["progression.total"] = _dec(progression.get(year))
+        out["progression.total.prev"] = _dec(progression.get(year - 1))
+        gaokao = rows["gaokao_3plus"]
+        for name in ("candidates", "bachelor_line", "college_line"):
+            out[f"gaokao.{name}"] = _sum(getattr(r, name) for r in gaokao) if gaokao else None
+        for row in rows["funding"]:
+            if row.code:
+                out[f"funding.{row.code}"] = row.actual_value
+        plan = rows["enrolment_plan"]
+        out["enrolment_plan.current"] = _sum(r.current_plan for r in plan) if plan else None
+        out["enrolment_plan.previous"] = _sum(r.previous_plan for r in plan) if plan else None
+        industry = rows["major_industry"]
+        out["major_industry.enrolment"] = _sum(r.enrolment for r in industry) if industry else None
+        return out
+
+    def stored(self, code: str):
+        figure = self.figures.get(code)
+        if figure is None:
+            return None
+        return figure.text or None if figure.kind == "text" else figure.value
+
+    def quantity(self, name: str) -> Decimal | None:
+        if name.startswith("prev:"):
+            figure = self.previous_figures.get(name[5:])
+            return figure.value if figure is not None else None
+        indicator = self.by_code.get(name)
+        if indicator is None:
+            return self.aggregates.get(name)
+        if indicator.formula:
+            return self.computed(indicator)
+        value = self.stored(name)
+        return value if isinstance(value, Decimal) else None
+
+    def computed(self, indicator: Indicator) -> Decimal | None:
+        code = indicator.code
+        if code in self._computed:
+            return self._computed[code]
+        if code in self._computing:  # a cycle in the admin's formulas: not computable
+            return None
+        self._computing.add(code)
+        try:
+            raw = computation.evaluate(indicator.formula, self.quantity)
+        finally:
+            self._computing.discard(code)
+        value = computation.finish(raw, indicator.kind)
+        self._computed[code] = value
+        return value
+
+    def value(self, indicator: Indicator):
+        """The API value of an indicator (int, Decimal, str or None)."""
+        if indicator.formula:
+            return computation.python_value(self.computed(indicator), indicator.kind)
+        value = self.stored(indicator.code)
+        if indicator.kind == "text" or value is None:
+            return value
+        return computation.python_value(value, indicator.kind)
+
+    def display(self, indicator: Indicator) -> str:
+        return computation.display(
+            self.value(indicator), indicator.kind, computed=bool(indicator.formula)
+        )
+
+
+def _dec(value) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def _sum(values) -> Decimal:
+    return Decimal(sum(values))
