@@ -10,10 +10,6 @@ class PendingExporter(Exporter):
         raise ExportError(_("%(format)s 导出尚未实现。") % {"format": self.format.upper()})
 
 
-class PdfExporter(PendingExporter):
-    format, extension, mimetype = "pdf", "pdf", "application/pdf"
-
-
 class DocxExporter(PendingExporter):
     format, extension = "docx", "docx"
     mimetype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
