@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,22 @@ class NarrativeConfig(AppConfig):
     name = "reporting.narrative"
     label = "narrative"
     verbose_name = _("报告正文")
+
+    def ready(self):
+        from reporting import tasks
+        from reporting.models import ReportYear
+        from reporting.narrative import findings, home_tasks
+
+        post_save.connect(
+            _outline_for_new_year, sender=ReportYear, dispatch_uid="narrative-outline"
+        )
+        tasks.register(home_tasks.section_tasks)
+        findings.register_with_metrics()
+
+
+def _outline_for_new_year(sender, instance, created, raw=False, **kwargs):
+    # A new report year starts from the previous year's outline (or the mandated one).
+    if created and not raw:
+        from reporting.narrative.outline import create_outline
+
+        create_outline(year=instance)

@@ -1,0 +1,56 @@
+"""Access helpers for the report text, in the style of reporting/access.py:
+404 for another school's year, 403 for what the user may see but not change."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+
+from reporting.access import can_manage_year, get_year_for_user
+from reporting.narrative.models import Block, Section
+
+
+def effective_department_id(section: Section) -> int | None:
+    """A section without its own department belongs to the nearest ancestor's."""
+    node = section
+    while node is not None:
+        if node.department_id:
+            return node.department_id
+        node = node.parent
+    return None
+
+
+def can_write_section(user, section: Section) -> bool:
+    if can_manage_year(user):
+        return user.is_superuser or user.school_id == section.year.school_id
+    return (
+        user.is_department_head
+        and user.school_id == section.year.school_id
+        and user.department_id is not None
+        and effective_department_id(section) == user.department_id
+    )
+
+
+def get_section_for_user(
+    request: HttpRequest, school_slug: str, year: int, key: str, *, write: bool = False
+) -> Section:
+    report_year = get_year_for_user(request, school_slug, year)
+    section = get_object_or_404(
+        Section.objects.select_related("year__school", "department", "parent__parent__parent"),
+        year=report_year,
+        key=key,
+    )
+    if write and not can_write_section(request.user, section):
+        raise PermissionDenied
+    return section
+
+
+def get_block_for_user(
+    request: HttpRequest, school_slug: str, year: int, key: str, pk: int
+) -> Block:
+    """A block of a section the user may write."""
+    section = get_section_for_user(request, school_slug, year, key, write=True)
+    block = get_object_or_404(Block.objects.select_related("photo", "case"), section=section, pk=pk)
+    block.section = section
+    return block

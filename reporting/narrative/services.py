@@ -1,0 +1,165 @@
+"""Writing a section: its text (with conflict detection), and its photo, table and case blocks.
+Keyword-only steps: transaction, state check (open year), save, revision history."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from reporting.narrative.errors import NarrativeError, SaveConflict
+from reporting.narrative.models import Block, FrontMatter, Section, SectionRevision
+from reporting.narrative.outline import ensure_open
+from reporting.narrative.sanitize import clean_html
+from reporting.narrative.uploads import store_photo
+
+
+def _lock(section: Section) -> Section:
+    locked = (
+        Section.objects.select_for_update().select_related("year", "updated_by").get(pk=section.pk)
+    )
+    ensure_open(locked.year)
+    return locked
+
+
+@transaction.atomic
+def save_section_text(*, section: Section, user, texts: dict[int, str], based_on: int) -> Section:
+    """Save the text blocks of a section. A save based on an older version than the stored one
+    is refused (SaveConflict) and kept as a conflicting revision, so nothing typed is lost."""
+    current = _lock(section)
+    cleaned = {int(pk): clean_html(html) for pk, html in texts.items()}
+    if current.version != based_on:
+        revision = SectionRevision.objects.create(
+            section=current,
+            version=current.version,
+            based_on=based_on,
+            conflict=True,
+            texts={str(pk): html for pk, html in cleaned.items()},
+            author=user,
+        )
+        who = current.updated_by.get_full_name() if current.updated_by else _("其他人")
+        when = timezone.localtime(current.updated_at).strftime("%H:%M")
+        raise SaveConflict(
+            _(
+                "未保存：%(who)s 在 %(when)s 保存了本节的新版本（第 %(version)s 版），"
+                "而您是在第 %(based)s 版上修改的。您的文字已作为冲突版本保留，"
+                "请对照下方两个版本合并后再保存。"
+            )
+            % {"who": who, "when": when, "version": current.version, "based": based_on},
+            revision_pk=revision.pk,
+        )
+    blocks = {
+        b.pk: b for b in Block.objects.filter(section=current, kind=Block.Kind.TEXT, pk__in=cleaned)
+    }
+    for pk, html in cleaned.items():
+        if pk in blocks and blocks[pk].body != html:
+            blocks[pk].body = html
+            blocks[pk].save(update_fields=["body"])
+    current.version += 1
+    current.updated_by = user
+    current.save(update_fields=["version", "updated_by", "updated_at"])
+    SectionRevision.objects.create(
+        section=current,
+        version=current.version,
+        based_on=based_on,
+        texts={str(pk): html for pk, html in cleaned.items()},
+        author=user,
+    )
+    return current
+
+
+def _next_position(section: Section, case: Block | None) -> int:
+    siblings = Block.objects.filter(section=section, case=case)
+    return (siblings.aggregate(m=Max("position"))["m"] or 0) + 1
+
+
+def _bump(section: Section, user) -> None:
+    """Structural changes count as a new version too: an open editor must not overwrite them."""
+    section.version += 1
+    section.updated_by = user
+    section.save(update_fields=["version", "updated_by", "updated_at"])
+
+
+@transaction.atomic
+def add_block(
+    *,
+    section: Section,
+    user,
+    kind: str,
+    case: Block | None = None,
+    fields: dict | None = None,
+    image: bytes | None = None,
+) -> Block:
+    current = _lock(section)
+    if case is not None and (case.section_id != current.pk or case.kind != Block.Kind.CASE):
+        raise NarrativeError(_("案例不属于本节。"))
+    if case is not None and kind not in (Block.Kind.TEXT, Block.Kind.PHOTO):
+        raise NarrativeError(_("案例中只能添加文字和图片。"))
+    block = Block(section=current, case=case, kind=kind, position=_next_position(current, case))
+    for name, value in (fields or {}).items():
+        setattr(block, name, value)
+    if kind == Block.Kind.TEXT:
+        block.body = clean_html(block.body)
+    if kind == Block.Kind.PHOTO:
+        if image is None:
+            raise NarrativeError(_("请选择要上传的图片。"))
+        block.photo = store_photo(year=current.year, data=image, user=user)
+    block.save()
+    _bump(current, user)
+    return block
+
+
+@transaction.atomic
+def update_block(*, block: Block, user, fields: dict, image: bytes | None = None) -> Block:
+    current = _lock(block.section)
+    for name, value in fields.items():
+        setattr(block, name, value)
+    if block.kind == Block.Kind.PHOTO and image is not None:
+        block.photo = store_photo(year=current.year, data=image, user=user)
+    block.save()
+    _bump(current, user)
+    return block
+
+
+@transaction.atomic
+def move_block(*, block: Block, user, direction: str) -> None:
+    current = _lock(block.section)
+    siblings = list(
+        Block.objects.filter(section=current, case_id=block.case_id).order_by("position", "pk")
+    )
+    index = next(i for i, b in enumerate(siblings) if b.pk == block.pk)
+    other = index + (-1 if direction == "up" else 1)
+    if not 0 <= other < len(siblings):
+        return
+    siblings[index], siblings[other] = siblings[other], siblings[index]
+    for position, sibling in enumerate(siblings, start=1):
+        if sibling.position != position:
+            Block.objects.filter(pk=sibling.pk).update(position=position)
+    _bump(current, user)
+
+
+@transaction.atomic
+def delete_block(*, block: Block, user) -> None:
+    current = _lock(block.section)
+    if block.kind == Block.Kind.TEXT and block.body:
+        # Keep the deleted words in the revision history.
+        SectionRevision.objects.create(
+            section=current,
+            version=current.version,
+            based_on=current.version,
+            texts={str(block.pk): block.body},
+            author=user,
+        )
+    block.delete()
+    _bump(current, user)
+
+
+@transaction.atomic
+def save_front_matter(*, front_matter: FrontMatter, fields: dict) -> FrontMatter:
+    ensure_open(front_matter.year)
+    for name, value in fields.items():
+        setattr(front_matter, name, value)
+    front_matter.preface = clean_html(front_matter.preface)
+    front_matter.save()
+    return front_matter

@@ -1,0 +1,92 @@
+"""Photo uploads: decoded by Pillow (the extension proves nothing), JPEG/PNG/WebP only, a size
+limit, EXIF orientation applied, the original kept and a print-size copy made at upload.
+Files get unguessable names under MEDIA_ROOT/photos/<school>/<year>/ (never under exports/)."""
+
+from __future__ import annotations
+
+import io
+import uuid
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from reporting.models import ReportYear
+from reporting.narrative.errors import NarrativeError
+from reporting.narrative.models import Photo
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+PRINT_MAX_PIXELS = 1600
+PRINT_QUALITY = 80
+ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# Refuse decompression bombs well below Pillow's own warning level.
+MAX_PIXELS = 60_000_000
+
+
+def _refuse(message: str):
+    raise NarrativeError(message)
+
+
+def read_image(data: bytes) -> Image.Image:
+    if len(data) > MAX_UPLOAD_BYTES:
+        _refuse(_("图片太大：最大 10 MB，请压缩后再上传。"))
+    if not data:
+        _refuse(_("文件是空的。"))
+    try:
+        probe = Image.open(io.BytesIO(data))
+        image_format = probe.format
+        if probe.width * probe.height > MAX_PIXELS:
+            _refuse(_("图片像素过多，请缩小后再上传。"))
+        probe.verify()  # structural check; the image must be reopened afterwards
+        image = Image.open(io.BytesIO(data))
+        image.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        _refuse(_("无法识别该文件：只能上传 JPEG、PNG 或 WebP 格式的图片。"))
+    if image_format not in ALLOWED_FORMATS:
+        _refuse(_("不支持该图片格式：只能上传 JPEG、PNG 或 WebP 格式的图片。"))
+    image.format_name = image_format  # type: ignore[attr-defined]
+    return image
+
+
+def print_copy(image: Image.Image) -> tuple[bytes, int, int]:
+    """EXIF orientation applied, at most PRINT_MAX_PIXELS on the long side, JPEG ~80."""
+    upright = ImageOps.exif_transpose(image)
+    if upright.mode not in ("RGB", "L"):
+        background = Image.new("RGB", upright.size, "white")
+        rgba = upright.convert("RGBA")
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        upright = background
+    upright.thumbnail((PRINT_MAX_PIXELS, PRINT_MAX_PIXELS), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    upright.convert("RGB").save(out, "JPEG", quality=PRINT_QUALITY, optimize=True)
+    return out.getvalue(), upright.width, upright.height
+
+
+def store_photo(
+    *, year: ReportYear, data: bytes, user=None, name: uuid.UUID | None = None
+) -> Photo:
+    """Check and store an uploaded image; raises NarrativeError (nothing stored) when refused."""
+    image = read_image(data)
+    printable, width, height = print_copy(image)
+    name = name or uuid.uuid4()
+    folder = f"photos/{year.school.slug}/{year.year}"
+    extension = ALLOWED_FORMATS[image.format_name]  # type: ignore[attr-defined]
+    original_path = f"{folder}/{name.hex}.{extension}"
+    print_path = f"{folder}/{name.hex}-print.jpg"
+    for path, content in ((original_path, data), (print_path, printable)):
+        if default_storage.exists(path):
+            default_storage.delete(path)
+        default_storage.save(path, ContentFile(content))
+    photo, _created = Photo.objects.update_or_create(
+        uuid=name,
+        defaults={
+            "year": year,
+            "original": original_path,
+            "print_copy": print_path,
+            "width": width,
+            "height": height,
+            "uploaded_by": user,
+        },
+    )
+    return photo

@@ -1,0 +1,166 @@
+"""The outline page, the committee's outline actions, the front matter and the whole preview."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from reporting.access import can_manage_year, get_year_for_user
+from reporting.narrative import outline as outline_services
+from reporting.narrative.access import get_section_for_user
+from reporting.narrative.document import render_report_html
+from reporting.narrative.errors import NarrativeError
+from reporting.narrative.forms import (
+    AddSectionForm,
+    FrontMatterForm,
+    ReparentForm,
+    SectionSettingsForm,
+)
+from reporting.narrative.models import FrontMatter, Section
+from reporting.narrative.numbering import build_outline
+from reporting.narrative.services import save_front_matter
+
+
+def _back(section_or_year):
+    year = getattr(section_or_year, "year", section_or_year)
+    return redirect("narrative:outline", year.school.slug, year.year)
+
+
+def outline(request, school, year):
+    report_year = get_year_for_user(request, school, year)
+    outline_services.create_outline(year=report_year)
+    tree = build_outline(report_year, with_blocks=False)
+    manage = can_manage_year(request.user)
+    context = {
+        "year": report_year,
+        "nodes": list(tree.walk()),
+        "manage": manage,
+        "departments": report_year.school.departments.all(),
+        "movable_parents": [n for n in tree.walk() if n.section.kind != Section.Kind.APPENDIX],
+        "can_restart": manage and report_year.previous() is not None,
+    }
+    return render(request, "narrative/outline.html", context)
+
+
+def _run(request, section_or_year, action, success: str):
+    try:
+        action()
+    except NarrativeError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success)
+    return _back(section_or_year)
+
+
+@require_POST
+def section_add(request, school, year, key):
+    parent = get_section_for_user(request, school, year, key)
+    get_year_for_user(request, school, year, manage=True)
+    form = AddSectionForm(request.POST, school=parent.year.school)
+    if not form.is_valid():
+        messages.error(request, _("请填写新小节的标题。"))
+        return _back(parent)
+    data = form.cleaned_data
+    return _run(
+        request,
+        parent,
+        lambda: outline_services.add_section(
+            parent=parent, title=data["title"], department=data["department"]
+        ),
+        _("已添加小节“%(title)s”。") % {"title": data["title"]},
+    )
+
+
+@require_POST
+def section_settings(request, school, year, key):
+    get_year_for_user(request, school, year, manage=True)
+    section = get_section_for_user(request, school, year, key)
+    form = SectionSettingsForm(request.POST, school=section.year.school)
+    if not form.is_valid():
+        messages.error(request, _("请填写标题。"))
+        return _back(section)
+    data = form.cleaned_data
+    return _run(
+        request,
+        section,
+        lambda: outline_services.update_section(
+            section=section, title=data["title"], department=data["department"]
+        ),
+        _("已保存“%(title)s”。") % {"title": data["title"]},
+    )
+
+
+@require_POST
+def section_move(request, school, year, key):
+    get_year_for_user(request, school, year, manage=True)
+    section = get_section_for_user(request, school, year, key)
+    direction = "up" if request.POST.get("direction") == "up" else "down"
+    return _run(
+        request,
+        section,
+        lambda: outline_services.move_section(section=section, direction=direction),
+        _("已移动“%(title)s”。") % {"title": section.title},
+    )
+
+
+@require_POST
+def section_reparent(request, school, year, key):
+    get_year_for_user(request, school, year, manage=True)
+    section = get_section_for_user(request, school, year, key)
+    form = ReparentForm(request.POST, section=section)
+    if not form.is_valid():
+        messages.error(request, _("请选择要移到的章节。"))
+        return _back(section)
+    return _run(
+        request,
+        section,
+        lambda: outline_services.reparent_section(
+            section=section, new_parent=form.cleaned_data["parent"]
+        ),
+        _("已移动“%(title)s”。") % {"title": section.title},
+    )
+
+
+@require_POST
+def section_remove(request, school, year, key):
+    get_year_for_user(request, school, year, manage=True)
+    section = get_section_for_user(request, school, year, key)
+    return _run(
+        request,
+        section,
+        lambda: outline_services.remove_section(section=section),
+        _("已删除“%(title)s”。") % {"title": section.title},
+    )
+
+
+@require_POST
+def restart_from_previous(request, school, year):
+    report_year = get_year_for_user(request, school, year, manage=True)
+    return _run(
+        request,
+        report_year,
+        lambda: outline_services.restart_from_previous(year=report_year),
+        _("已按上一年度的大纲和分工重新建立本年度大纲。"),
+    )
+
+
+def front_matter(request, school, year):
+    report_year = get_year_for_user(request, school, year, manage=True)
+    outline_services.create_outline(year=report_year)
+    instance = FrontMatter.objects.get(year=report_year)
+    form = FrontMatterForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_front_matter(front_matter=instance, fields=form.cleaned_data)
+        except NarrativeError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("封面、声明与前言已保存。"))
+            return redirect("narrative:front_matter", school, year)
+    return render(request, "narrative/front_matter.html", {"year": report_year, "form": form})
+
+
+def preview(request, school, year):
+    report_year = get_year_for_user(request, school, year)
+    return HttpResponse(render_report_html(report_year, target="web"))

@@ -1,0 +1,204 @@
+"""Writing one section: the text editors, the blocks (photo, table, case), versions, preview."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from reporting.narrative import services
+from reporting.narrative.access import can_write_section, get_block_for_user, get_section_for_user
+from reporting.narrative.document import render_section_html
+from reporting.narrative.errors import NarrativeError, SaveConflict
+from reporting.narrative.figures import figure_text, year_figures
+from reporting.narrative.forms import CaseForm, PhotoForm, SectionTextForm, TableForm
+from reporting.narrative.grid import grid_to_text
+from reporting.narrative.models import Block, SectionRevision
+from reporting.narrative.numbering import build_outline
+
+BLOCK_FORMS = {"photo": PhotoForm, "table": TableForm, "case": CaseForm}
+BLOCK_TEMPLATES = {"photo": "narrative/block_photo.html", "table": "narrative/block_table.html",
+                   "case": "narrative/block_case.html"}  # fmt: skip
+
+
+def _to_section(section, anchor: str = ""):
+    url = redirect(
+        "narrative:section_edit", section.year.school.slug, section.year.year, section.key
+    )
+    if anchor:
+        url["Location"] += f"#{anchor}"
+    return url
+
+
+def _editor_context(section, form, conflict=None):
+    outline = build_outline(section.year)
+    node = outline.by_pk()[section.pk]
+    for item in node.blocks:
+        for block_node in (item, *item.parts):
+            if block_node.block.kind == Block.Kind.TEXT:
+                block_node.field = form.field_for(block_node.block)
+    figures = year_figures(section.year)
+    picker = [
+        {"code": f.code, "label": f.label, "text": figure_text(f), "group": f.group}
+        for f in sorted(figures.values(), key=lambda f: (f.group, f.label))
+        if f.value is not None and f.display != ""
+    ]
+    return {
+        "section": section,
+        "year": section.year,
+        "node": node,
+        "form": form,
+        "picker": picker,
+        "figures_json": {p["code"]: p for p in picker},
+        "conflict": conflict,
+        "revisions": section.revisions.select_related("author")[:10],
+    }
+
+
+def section_edit(request, school, year, key):
+    section = get_section_for_user(request, school, year, key, write=True)
+    text_blocks = list(section.blocks.filter(kind=Block.Kind.TEXT).order_by("pk"))
+    form = SectionTextForm(
+        request.POST or None, text_blocks=text_blocks, initial={"version": section.version}
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_section_text(
+                section=section,
+                user=request.user,
+                texts=form.texts(),
+                based_on=form.cleaned_data["version"],
+            )
+        except SaveConflict as error:
+            messages.error(request, str(error))
+            conflict = get_object_or_404(SectionRevision, pk=error.revision_pk)
+        except NarrativeError as error:
+            messages.error(request, str(error))
+        else:
+            return _after_save(request, section)
+    return render(request, "narrative/section_edit.html", _editor_context(section, form, conflict))
+
+
+def _after_save(request, section):
+    """The editor's buttons save the text first, then add a block or open a block form."""
+    action = request.POST.get("action", "")
+    case_pk = request.POST.get("case") or None
+    case = section.blocks.filter(pk=case_pk, kind=Block.Kind.CASE).first() if case_pk else None
+    if action == "add-text":
+        section.refresh_from_db()
+        try:
+            block = services.add_block(section=section, user=request.user, kind="text", case=case)
+        except NarrativeError as error:
+            messages.error(request, str(error))
+            return _to_section(section)
+        return _to_section(section, f"block-{block.pk}")
+    if action in BLOCK_FORMS:
+        target = redirect(
+            "narrative:block_add", section.year.school.slug, section.year.year, section.key, action
+        )
+        if case is not None:
+            target["Location"] += f"?case={case.pk}"
+        return target
+    messages.success(request, _("已保存。"))
+    return _to_section(section)
+
+
+def block_add(request, school, year, key, kind):
+    section = get_section_for_user(request, school, year, key, write=True)
+    if kind not in BLOCK_FORMS:
+        return redirect("narrative:section_edit", school, year, key)
+    case_pk = request.GET.get("case") or request.POST.get("case")
+    case = get_object_or_404(section.blocks, pk=case_pk, kind="case") if case_pk else None
+    form = BLOCK_FORMS[kind](request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        image = form.cleaned_data.get("image") if kind == "photo" else None
+        try:
+            block = services.add_block(
+                section=section,
+                user=request.user,
+                kind=kind,
+                case=case,
+                fields=form.block_fields(),
+                image=image,
+            )
+        except NarrativeError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("已添加。"))
+            return _to_section(section, f"block-{block.pk}")
+    context = {"section": section, "year": section.year, "form": form, "kind": kind, "case": case}
+    return render(request, BLOCK_TEMPLATES[kind], context)
+
+
+def block_edit(request, school, year, key, pk):
+    block = get_block_for_user(request, school, year, key, pk)
+    section = block.section
+    if block.kind not in BLOCK_FORMS:
+        return _to_section(section, f"block-{block.pk}")
+    initial = {
+        "caption": block.caption, "source": block.source, "title": block.title,
+        "subtitle": block.subtitle, "table_key": block.table_key, "wide": block.wide,
+        "grid_text": grid_to_text(block.grid), "header_rows": block.grid.get("header_rows", 1),
+    }  # fmt: skip
+    form_class = BLOCK_FORMS[block.kind]
+    extra = {"image_required": False} if block.kind == "photo" else {}
+    form = form_class(request.POST or None, request.FILES or None, initial=initial, **extra)
+    if request.method == "POST" and form.is_valid():
+        image = form.cleaned_data.get("image") if block.kind == "photo" else None
+        try:
+            services.update_block(
+                block=block, user=request.user, fields=form.block_fields(), image=image
+            )
+        except NarrativeError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("已保存。"))
+            return _to_section(section, f"block-{block.pk}")
+    context = {"section": section, "year": section.year, "form": form, "kind": block.kind,
+               "block": block}  # fmt: skip
+    return render(request, BLOCK_TEMPLATES[block.kind], context)
+
+
+@require_POST
+def block_move(request, school, year, key, pk):
+    block = get_block_for_user(request, school, year, key, pk)
+    direction = "up" if request.POST.get("direction") == "up" else "down"
+    try:
+        services.move_block(block=block, user=request.user, direction=direction)
+    except NarrativeError as error:
+        messages.error(request, str(error))
+    return _to_section(block.section, f"block-{block.pk}")
+
+
+@require_POST
+def block_delete(request, school, year, key, pk):
+    block = get_block_for_user(request, school, year, key, pk)
+    try:
+        services.delete_block(block=block, user=request.user)
+    except NarrativeError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("已删除。"))
+    return _to_section(block.section)
+
+
+def section_preview(request, school, year, key):
+    section = get_section_for_user(request, school, year, key)
+    context = {
+        "section": section,
+        "year": section.year,
+        "html": mark_safe(render_section_html(section)),  # sanitized document
+        "can_write": can_write_section(request.user, section),
+    }
+    return render(request, "narrative/section_preview.html", context)
+
+
+def section_revisions(request, school, year, key):
+    section = get_section_for_user(request, school, year, key, write=True)
+    revisions = section.revisions.select_related("author")[:50]
+    return render(
+        request,
+        "narrative/section_revisions.html",
+        {"section": section, "year": section.year, "revisions": revisions},
+    )
