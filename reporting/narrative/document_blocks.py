@@ -75,6 +75,7 @@ class BlockRenderer:
     def table(self, node: BlockNode) -> str:
         block = node.block
         wide = block.wide
+        source_text = block.source
         if block.table_key:
             table = self._body_table(block.table_key)
             if table is None:
@@ -85,10 +86,11 @@ class BlockRenderer:
             else:
                 inner = table_html(table.header_rows, table.rows)
                 wide = wide or table.wide
+                source_text = source_text or table.source
         else:
             inner = grid_html(block.grid)
         caption = tighten(block.caption)
-        source = format_html('<p class="table-source">{}</p>', block.source) if block.source else ""
+        source = format_html('<p class="table-source">{}</p>', source_text) if source_text else ""
         return format_html(
             '<figure class="report-table{}" id="{}"><figcaption>{} {}</figcaption>{}{}</figure>',
             " wide" if wide else "",
