@@ -189,8 +189,8 @@ def convert(path: Path) -> dict:
             flush()
             case = None
             number = match.group(1)
-            table = {"kind": "table", "number": number,
-                     "caption": CAPTION_FIXES.get(number, match.group(2).strip()), "source": ""}  # fmt: skip
+            caption = CAPTION_FIXES.get(number, match.group(2).strip())
+            table = {"kind": "table", "number": number, "caption": caption, "source": ""}
             if number in BODY_TABLES:
                 table["table_key"] = BODY_TABLES[number]
             else:
