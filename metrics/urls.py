@@ -1,1 +1,17 @@
-urlpatterns: list = []
+from django.urls import path
+
+from metrics import views
+
+app_name = "metrics"
+
+urlpatterns = [
+    path("<slug:school>/<int:year>/", views.overview, name="overview"),
+    path("<slug:school>/<int:year>/findings/", views.findings, name="findings"),
+    path("<slug:school>/<int:year>/findings/explain/", views.explain, name="explain"),
+    path("<slug:school>/<int:year>/d/<slug:department>/", views.figures_form, name="figures"),
+    path(
+        "<slug:school>/<int:year>/d/<slug:department>/data/<slug:key>/",
+        views.dataset_form,
+        name="dataset",
+    ),
+]

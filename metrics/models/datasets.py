@@ -58,7 +58,11 @@ class CertificatePassRate(DataRow):
             models.UniqueConstraint(
                 fields=["year", "school_year", "certificate"], name="certificate_rate_unique"
             ),
-            models.CheckConstraint(condition=PERCENT_RANGE, name="certificate_rate_0_100"),
+            models.CheckConstraint(
+                condition=PERCENT_RANGE,
+                name="certificate_rate_0_100",
+                violation_error_message=_("通过率必须在 0 到 100 之间。"),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -81,6 +85,7 @@ class GaokaoResult(DataRow):
                 condition=Q(bachelor_line__lte=F("candidates"))
                 & Q(college_line__lte=F("candidates")),
                 name="gaokao_lines_within_candidates",
+                violation_error_message=_("上线人数不能多于总人数。"),
             ),
         ]
 
@@ -267,6 +272,7 @@ class DualTeacherRow(DataRow):
             models.CheckConstraint(
                 condition=Q(dual_teachers__lte=F("specialty_teachers")),
                 name="dual_within_specialty",
+                violation_error_message=_("“双师型”教师数不能多于专业课教师数。"),
             ),
         ]
 
@@ -291,6 +297,7 @@ class MajorIndustryRow(DataRow):
             models.CheckConstraint(
                 condition=Q(related_employment_rate__gte=0) & Q(related_employment_rate__lte=100),
                 name="major_industry_rate_0_100",
+                violation_error_message=_("对口就业率必须在 0 到 100 之间。"),
             ),
         ]
 

@@ -1,0 +1,37 @@
+"""Access helpers for figures, in the style of reporting/access.py: 404 for another school's
+year, 403 for a form of a department the user may not fill."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from metrics.datasets import DATASETS
+from reporting.access import can_write_for_department, get_year_for_user
+from reporting.models import Department
+
+
+def get_figures_year_for_user(request, school_slug: str, year: int):
+    """A year of the user's school (any role may see the list of forms and the findings)."""
+    return get_year_for_user(request, school_slug, year)
+
+
+def get_entry_for_user(request, school_slug: str, year: int, department_code: str, key: str = ""):
+    """(year, department) of an entry form the user may fill: the department's head or the
+    editorial committee."""
+    report_year = get_year_for_user(request, school_slug, year)
+    department = get_object_or_404(
+        Department.objects.select_related("school"),
+        school_id=report_year.school_id,
+        code=department_code,
+    )
+    if not can_write_for_department(request.user, department):
+        raise PermissionDenied
+    if key and (key not in DATASETS or DATASETS[key].department_code != department.code):
+        raise Http404
+    return report_year, department
+
+
+def can_explain(user, year, department_codes: set[str]) -> bool:
+    if user.is_superuser or user.is_editor:
+        return user.is_superuser or user.school_id == year.school_id
+    return user.is_department_head and user.department.code in department_codes

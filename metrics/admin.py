@@ -1,0 +1,69 @@
+"""The school administrator extends the catalog and the rules here.
+
+The catalog is shared by every school (the province's template); only superusers and school
+administrators reach the admin. Figures and data-set rows are entered through the entry forms,
+not here, so their history always names the department's user.
+"""
+
+from django.contrib import admin
+
+from metrics.models import AppendixTable, FindingExplanation, Indicator, Rule
+from reporting.admin import SchoolScopedAdmin
+from reporting.admin_site import admin_site
+
+
+class CatalogAdmin(SchoolScopedAdmin):
+    """Global rows: no school filter, role-based permissions as in SchoolScopedAdmin."""
+
+    def get_queryset(self, request):
+        return admin.ModelAdmin.get_queryset(self, request)
+
+    def get_exclude(self, request, obj=None):
+        return admin.ModelAdmin.get_exclude(self, request, obj)
+
+    def save_model(self, request, obj, form, change):
+        admin.ModelAdmin.save_model(self, request, obj, form, change)
+
+
+@admin.register(AppendixTable, site=admin_site)
+class AppendixTableAdmin(CatalogAdmin):
+    list_display = ["number", "title"]
+
+
+@admin.register(Indicator, site=admin_site)
+class IndicatorAdmin(CatalogAdmin):
+    list_display = [
+        "label",
+        "code",
+        "table",
+        "seq",
+        "unit",
+        "kind",
+        "applies_to",
+        "department_code",
+    ]
+    list_filter = ["table", "kind", "applies_to", "department_code"]
+    search_fields = ["label", "code"]
+    autocomplete_fields = ["parent"]
+    list_select_related = ["table"]
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting an indicator would delete every school's history of it.
+        return request.user.is_superuser
+
+
+@admin.register(Rule, site=admin_site)
+class RuleAdmin(CatalogAdmin):
+    list_display = ["code", "kind", "severity", "department_code", "active"]
+    list_filter = ["kind", "severity", "active"]
+    list_editable = ["active"]
+
+
+@admin.register(FindingExplanation, site=admin_site)
+class FindingExplanationAdmin(SchoolScopedAdmin):
+    school_field = "year__school"
+    list_display = ["year", "rule_code", "subject", "updated_by", "updated_at"]
+    readonly_fields = ["updated_by"]
+
+    def has_add_permission(self, request):
+        return False

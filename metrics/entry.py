@@ -1,0 +1,113 @@
+"""What the entry pages show: a department's forms for a year, grouped as the tables are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+
+from metrics.datasets import DATASETS, DataSetSpec, rows_for_window
+from metrics.read import group_label
+from metrics.services import stamp_of
+from metrics.yeardata import YearData
+from reporting.models import Department
+
+
+@dataclass
+class EntryRow:
+    indicator: object
+    field: object = None  # bound form field; None for computed or not-applicable rows
+    display: str = ""
+    marker: str = ""  # "高职填报" on a row this kind of school does not fill
+    changed_by: str = ""
+    changed_at: object = None
+
+
+@dataclass
+class EntryGroup:
+    title: str
+    rows: list[EntryRow] = field(default_factory=list)
+
+
+def department_indicators(data: YearData, department: Department):
+    return [i for i in data.indicators if i.department_code == department.code]
+
+
+def typed_indicators(data: YearData, department: Department):
+    school = data.year.school
+    return [
+        i
+        for i in department_indicators(data, department)
+        if not i.formula and i.applies_to_school(school)
+    ]
+
+
+def initial_values(data: YearData, indicators) -> dict:
+    return {i.code: data.display(i) if i.kind != "text" else data.value(i) for i in indicators}
+
+
+def figures_stamp(data: YearData, indicators) -> str:
+    return stamp_of([data.figures[i.code] for i in indicators if i.code in data.figures])
+
+
+def entry_groups(data: YearData, department: Department, form) -> list[EntryGroup]:
+    school = data.year.school
+    groups: dict[str, EntryGroup] = {}
+    for indicator in department_indicators(data, department):
+        title = group_label(indicator)
+        group = groups.setdefault(title, EntryGroup(title))
+        figure = data.figures.get(indicator.code)
+        row = EntryRow(indicator=indicator)
+        if not indicator.applies_to_school(school):
+            row.marker = indicator.get_applies_to_display()
+        elif indicator.formula:
+            row.display = data.display(indicator)
+        else:
+            row.field = form[indicator.code]
+        if figure is not None:
+            row.changed_by = figure.updated_by.get_full_name() if figure.updated_by else ""
+            row.changed_at = figure.updated_at
+        group.rows.append(row)
+    return list(groups.values())
+
+
+def datasets_of(department: Department) -> list[DataSetSpec]:
+    return [spec for spec in DATASETS.values() if spec.department_code == department.code]
+
+
+def forms_overview(year, departments) -> list[dict]:
+    """Per department: its forms (single figures and data sets) with links."""
+    data = YearData(year)
+    codes = {i.department_code for i in data.indicators}
+    args = [year.school.slug, year.year]
+    out = []
+    for department in departments:
+        forms = []
+        if department.code in codes:
+            forms.append(
+                {
+                    "title": "单项数据（附件表与正文数据）",
+                    "url": reverse("metrics:figures", args=[*args, department.code]),
+                }
+            )
+        for spec in datasets_of(department):
+            forms.append(
+                {
+                    "title": str(spec.title),
+                    "url": reverse("metrics:dataset", args=[*args, department.code, spec.key]),
+                }
+            )
+        if forms:
+            out.append({"department": department, "forms": forms})
+    return out
+
+
+def editable_rows(spec: DataSetSpec, year):
+    return (
+        spec.model.objects.filter(year=year).select_related("updated_by").order_by("position", "pk")
+    )
+
+
+def preview_rows(spec: DataSetSpec, year):
+    """Rows of earlier report years this year's table also shows (read-only here)."""
+    return [row for row in rows_for_window(spec, year) if row.year_id != year.pk]

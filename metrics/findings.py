@@ -1,0 +1,261 @@
+"""Consistency checks: the rule catalog (metrics.models.Rule, fixtures/rules.json) applied to a
+year's figures, giving findings.
+
+Extension point: another app adds findings of its own with
+
+    from metrics.findings import Finding, register_source
+
+    @register_source
+    def broken_references(year) -> Iterable[Finding]: ...
+
+Each source is called with the ReportYear on every check run (the findings page and
+`manage.py check_figures`); its findings are listed, filtered and explained like the rules'
+own. A source's Finding needs a stable `rule_code` and `subject` (the explanation is stored
+under that pair) and may name `forms` as (department code, data-set key or "").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from metrics import computation
+from metrics.datasets import DATASETS
+from metrics.models import FindingExplanation, Indicator, Rule
+from metrics.yeardata import YearData
+
+AGGREGATE_LABELS = {
+    "teacher_titles.senior": "高级职称专任教师数（表6-6）",
+    "teacher_titles.middle": "中级职称专任教师数（表6-6）",
+    "teacher_titles.junior": "初级及以下专任教师数（表6-6）",
+    "teacher_titles.total": "职称结构合计（表6-6）",
+    "progression.total": "本年升学总人数（升学情况表）",
+    "progression.total.prev": "上年升学总人数（升学情况表）",
+    "majors.enrolment": "专业设置表招生人数合计",
+    "dual_teachers.dual": "“双师型”教师数合计",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule_code: str
+    subject: str
+    severity: str  # "error" | "warning"
+    message: str
+    values: tuple[tuple[str, str], ...] = ()  # (label, display) of the values involved
+    forms: tuple[tuple[str, str], ...] = ()  # (department code, data-set key or "")
+    explanation: str = ""
+    explained_by: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == Rule.Severity.ERROR
+
+    @property
+    def blocking(self) -> bool:
+        return self.is_error and not self.explanation
+
+    @property
+    def department_codes(self) -> set[str]:
+        return {code for code, _key in self.forms}
+
+    def line(self) -> str:
+        level = "错误" if self.is_error else "提示"
+        text = f"[{level}] {self.rule_code} {self.subject}: {self.message}"
+        return f"{text}（说明：{self.explanation}）" if self.explanation else text
+
+
+FindingSource = Callable[[object], Iterable[Finding]]
+_sources: list[FindingSource] = []
+
+
+def register_source(source: FindingSource) -> FindingSource:
+    if source not in _sources:
+        _sources.append(source)
+    return source
+
+
+class Checker:
+    def __init__(self, year, data: YearData | None = None):
+        self.year = year
+        self.data = data or YearData(year)
+
+    # -- quantities -------------------------------------------------------------------------
+    def value(self, expr) -> Decimal | None:
+        raw = computation.evaluate(expr, self.data.quantity)
+        return None if raw is None else computation.round_half_up(raw, 2)
+
+    def label(self, expr) -> str:
+        if isinstance(expr, str):
+            name = expr.removeprefix("prev:")
+            indicator = self.data.by_code.get(name)
+            text = (
+                indicator.label.removeprefix("其中：")
+                if indicator
+                else AGGREGATE_LABELS.get(name, name)
+            )
+            return f"上年{text}" if expr.startswith("prev:") else text
+        return "计算值"
+
+    def show(self, expr, value) -> str:
+        if isinstance(expr, str) and expr in self.data.by_code:
+            indicator = self.data.by_code[expr]
+            return computation.display(value, indicator.kind, computed=bool(indicator.formula))
+        return "" if value is None else computation.plain(value)
+
+    def forms_of(self, *exprs) -> tuple[tuple[str, str], ...]:
+        forms: set[tuple[str, str]] = set()
+        for name in set().union(*(computation.operands(e) for e in exprs)):
+            name = name.removeprefix("prev:")
+            indicator = self.data.by_code.get(name)
+            if indicator is not None:
+                forms.add((indicator.department_code, ""))
+            elif name.split(".")[0] in DATASETS:
+                spec = DATASETS[name.split(".")[0]]
+                forms.add((spec.department_code, spec.key))
+        return tuple(sorted(forms))
+
+    def finding(self, rule, subject, values, forms, **fmt) -> Finding:
+        return Finding(
+            rule_code=rule.code,
+            subject=subject,
+            severity=rule.severity,
+            message=rule.message.format_map(_Blank(fmt)),
+            values=tuple(values),
+            forms=forms or ((rule.department_code, ""),),
+        )
+
+    # -- rule kinds ---------------------------------------------------------------------------
+    def run(self, rule: Rule) -> Iterable[Finding]:
+        return getattr(self, rule.kind)(rule, rule.params or {})
+
+    def parts_sum_to_total(self, rule, p):
+        total, parts = self.value(p["total"]), [self.value(e) for e in p["parts"]]
+        if total is None or all(v is None for v in parts):
+            return
+        parts_sum = sum(v for v in parts if v is not None)
+        if parts_sum != total:
+            values = [(self.label(p["total"]), self.show(p["total"], total))]
+            values += [
+                (self.label(e), self.show(e, v)) for e, v in zip(p["parts"], parts, strict=True)
+            ]
+            yield self.finding(
+                rule, "", values, self.forms_of(p["total"], *p["parts"]),
+                total=self.show(p["total"], total), parts=computation.plain(parts_sum),
+            )  # fmt: skip
+
+    def same_quantity_agrees(self, rule, p):
+        a, b = self.value(p["a"]), self.value(p["b"])
+        if a is None or b is None:
+            return
+        tolerance = Decimal(str(p.get("tolerance_percent", 0)))
+        if abs(a - b) <= abs(b) * tolerance / 100:
+            return
+        values = [
+            (self.label(p["a"]), self.show(p["a"], a)),
+            (self.label(p["b"]), self.show(p["b"], b)),
+        ]
+        yield self.finding(
+            rule, "", values, self.forms_of(p["a"], p["b"]),
+            a=self.show(p["a"], a), b=self.show(p["b"], b), tolerance=tolerance,
+        )  # fmt: skip
+
+    def count_within_population(self, rule, p):
+        count, population = self.value(p["count"]), self.value(p["population"])
+        if count is None or population is None or count <= population:
+            return
+        values = [(self.label(p["count"]), self.show(p["count"], count))]
+        values.append((self.label(p["population"]), self.show(p["population"], population)))
+        yield self.finding(
+            rule, "", values, self.forms_of(p["count"], p["population"]),
+            a=self.show(p["count"], count), b=self.show(p["population"], population),
+        )  # fmt: skip
+
+    def change_from_previous_year(self, rule, p):
+        current, previous = self.value(p["current"]), self.value(p["previous"])
+        change = computation.growth(current, previous)
+        threshold = Decimal(str(p.get("threshold_percent", 20)))
+        if change is None or abs(change) <= threshold:
+            return
+        values = [(self.label(p["current"]), self.show(p["current"], current))]
+        values.append((self.label(p["previous"]), computation.plain(previous)))
+        yield self.finding(
+            rule, "", values, self.forms_of(p["current"], p["previous"]),
+            a=self.show(p["current"], current), b=computation.plain(previous),
+            change=f"{change:+}", threshold=threshold,
+        )  # fmt: skip
+
+    def sub_item_not_above_parent(self, rule, p):
+        school = self.year.school
+        for item in self.data.indicators:
+            parent = self.data.by_code.get(item.parent.code) if item.parent_id else None
+            if parent is None or item.unit != parent.unit or item.kind == "text":
+                continue
+            if not (item.applies_to_school(school) and parent.applies_to_school(school)):
+                continue
+            child_value, parent_value = (
+                self.data.quantity(item.code),
+                self.data.quantity(parent.code),
+            )
+            if child_value is None or parent_value is None or child_value <= parent_value:
+                continue
+            values = [(item.label, self.show(item.code, child_value))]
+            values.append((parent.label, self.show(parent.code, parent_value)))
+            yield self.finding(
+                rule, item.code, values, self.forms_of(item.code, parent.code),
+                label=item.label.removeprefix("其中："), parent_label=parent.label,
+                a=values[0][1], b=values[1][1],
+            )  # fmt: skip
+
+    def percent_in_range(self, rule, p):
+        for item in self.data.indicators:
+            if item.kind != Indicator.Kind.PERCENT:
+                continue
+            value = self.data.quantity(item.code)
+            if value is None or 0 <= value <= 100:
+                continue
+            shown = self.show(item.code, value)
+            yield self.finding(
+                rule, item.code, [(item.label, shown)], self.forms_of(item.code),
+                label=item.label, a=shown,
+            )  # fmt: skip
+
+    def required_for_kind_missing(self, rule, p):
+        school = self.year.school
+        for item in self.data.indicators:
+            if item.table_id is None or item.formula or not item.applies_to_school(school):
+                continue
+            if self.data.stored(item.code) is None:
+                yield self.finding(
+                    rule, item.code, [(item.label, "")], self.forms_of(item.code),
+                    label=item.label.removeprefix("其中："),
+                )  # fmt: skip
+
+
+class _Blank(dict):
+    def __missing__(self, key):
+        return ""
+
+
+def run_checks(year, data: YearData | None = None) -> list[Finding]:
+    """Every finding of the year, errors first, with the stored explanations attached."""
+    checker = Checker(year, data)
+    found: list[Finding] = []
+    for rule in Rule.objects.filter(active=True):
+        found.extend(checker.run(rule))
+    for source in _sources:
+        found.extend(source(year))
+    explanations = {
+        (e.rule_code, e.subject): e
+        for e in FindingExplanation.objects.filter(year=year).select_related("updated_by")
+    }
+    out = []
+    for finding in found:
+        explanation = explanations.get((finding.rule_code, finding.subject))
+        if explanation is not None:
+            by = explanation.updated_by.get_full_name() if explanation.updated_by else ""
+            finding = replace(finding, explanation=explanation.text, explained_by=by)
+        out.append(finding)
+    out.sort(key=lambda f: (not f.is_error, f.rule_code, f.subject))
+    return out

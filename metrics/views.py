@@ -1,0 +1,125 @@
+"""Entry forms, the findings page. Thin: access helper first, one service or query, render."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from metrics import entry, services
+from metrics.access import can_explain, get_entry_for_user, get_figures_year_for_user
+from metrics.datasets import DATASETS
+from metrics.findings import run_checks
+from metrics.forms import FigureEntryForm, formset_class
+from metrics.yeardata import YearData
+from reporting.access import can_manage_year
+
+
+def overview(request, school, year):
+    report_year = get_figures_year_for_user(request, school, year)
+    departments = report_year.school.departments.all()
+    if not (request.user.is_superuser or can_manage_year(request.user)):
+        departments = departments.filter(pk=request.user.department_id)
+    context = {"year": report_year, "overview": entry.forms_overview(report_year, departments)}
+    return render(request, "metrics/overview.html", context)
+
+
+def figures_form(request, school, year, department):
+    report_year, dept = get_entry_for_user(request, school, year, department)
+    data = YearData(report_year)
+    typed = entry.typed_indicators(data, dept)
+    stamp = entry.figures_stamp(data, typed)
+    form = FigureEntryForm(
+        request.POST or None,
+        indicators=typed,
+        initial_values=entry.initial_values(data, typed),
+        initial={"stamp": stamp},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.set_figures(
+                year=report_year, user=request.user, values=form.values(),
+                stamp=form.cleaned_data["stamp"], stamp_codes=[i.code for i in typed],
+            )  # fmt: skip
+        except services.FiguresError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("已保存，%(count)s 项数据有变动。") % {"count": changed})
+            return redirect(request.path)
+    elif request.method == "POST":
+        messages.error(request, _("有数据填写不正确，本表未保存。请按提示修改。"))
+    context = {
+        "year": report_year,
+        "department": dept,
+        "form": form,
+        "groups": entry.entry_groups(data, dept, form),
+        "locked": not report_year.is_open,
+    }
+    return render(request, "metrics/figures_form.html", context)
+
+
+def dataset_form(request, school, year, department, key):
+    report_year, dept = get_entry_for_user(request, school, year, department, key)
+    spec = DATASETS[key]
+    queryset = entry.editable_rows(spec, report_year)
+    FormSet = formset_class(spec)
+    formset = FormSet(request.POST or None, queryset=queryset, prefix="rows")
+    stamp = request.POST.get("stamp") if request.method == "POST" else None
+    if request.method == "POST" and formset.is_valid():
+        try:
+            services.save_rows(year=report_year, user=request.user, formset=formset, stamp=stamp)
+        except services.FiguresError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("已保存。"))
+            return redirect(request.path)
+    elif request.method == "POST":
+        messages.error(request, _("有数据填写不正确，本表未保存。请按提示修改。"))
+    context = {
+        "year": report_year,
+        "department": dept,
+        "spec": spec,
+        "formset": formset,
+        "stamp": stamp or services.stamp_of(queryset),
+        "earlier": entry.preview_rows(spec, report_year),
+        "locked": not report_year.is_open,
+    }
+    return render(request, "metrics/dataset_form.html", context)
+
+
+def findings(request, school, year):
+    report_year = get_figures_year_for_user(request, school, year)
+    department = request.GET.get("department", "")
+    found = run_checks(report_year)
+    if department:
+        found = [f for f in found if department in f.department_codes]
+    context = {
+        "year": report_year,
+        "findings": found,
+        "department": department,
+        "departments": report_year.school.departments.all(),
+        "blocking": sum(1 for f in found if f.blocking),
+    }
+    return render(request, "metrics/findings.html", context)
+
+
+@require_POST
+def explain(request, school, year):
+    report_year = get_figures_year_for_user(request, school, year)
+    rule_code, subject = request.POST.get("rule_code", ""), request.POST.get("subject", "")
+    finding = next(
+        (f for f in run_checks(report_year) if (f.rule_code, f.subject) == (rule_code, subject)),
+        None,
+    )
+    if finding is None or not can_explain(request.user, report_year, finding.department_codes):
+        raise PermissionDenied
+    try:
+        services.explain_finding(
+            year=report_year, user=request.user, rule_code=rule_code, subject=subject,
+            text=request.POST.get("text", "")[:2000],
+        )  # fmt: skip
+    except services.FiguresError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("说明已保存。"))
+    return redirect("metrics:findings", school, year)
