@@ -21,6 +21,7 @@ PAGES = {
     "/admin/reporting/department/": expect(302, 403, 403, 403, 200, 403),
     "/admin/reporting/user/": expect(302, 403, 403, 403, 200, 403),
     "/admin/reporting/reportyear/": expect(302, 403, 403, 403, 200, 403),
+    "/exports/lianzhou/2025/": expect(302, 403, 403, 200, 403, 404),
 }
 
 

@@ -6,3 +6,9 @@ class ExportsConfig(AppConfig):
     name = "reporting.exports"
     label = "exports"
     verbose_name = _("导出")
+
+    def ready(self):
+        from reporting import tasks
+        from reporting.exports.home_tasks import export_tasks
+
+        tasks.register(export_tasks)

@@ -13,7 +13,7 @@ from reporting.exports.exporters.base import (
 from reporting.exports.exporters.excel import XlsxExporter
 from reporting.exports.exporters.html import HtmlExporter
 from reporting.exports.exporters.pdf import PdfExporter
-from reporting.exports.exporters.pending import DocxExporter
+from reporting.exports.exporters.word import DocxExporter
 
 EXPORTERS: dict[str, type[Exporter]] = {
     exporter.format: exporter
