@@ -189,7 +189,7 @@ class Checker:
     def sub_item_not_above_parent(self, rule, p):
         school = self.year.school
         for item in self.data.indicators:
-            parent = self.data.by_code.get(item.parent.code) if item.parent_id else None
+            parent = self.data.by_id.get(item.parent_id)
             if parent is None or item.unit != parent.unit or item.kind == "text":
                 continue
             if not (item.applies_to_school(school) and parent.applies_to_school(school)):

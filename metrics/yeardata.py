@@ -32,6 +32,10 @@ class YearData:
         return {indicator.code: indicator for indicator in self.indicators}
 
     @cached_property
+    def by_id(self) -> dict[int, Indicator]:
+        return {indicator.pk: indicator for indicator in self.indicators}
+
+    @cached_property
     def figures(self) -> dict[str, Figure]:
         figures = Figure.objects.filter(year=self.year).select_related("indicator", "updated_by")
         return {figure.indicator.code: figure for figure in figures}
@@ -47,8 +51,8 @@ class YearData:
         }
 
     @cached_property
-    def rows(self) -> dict[str, list]:
-        return {key: rows_for_window(spec, self.year) for key, spec in DATASETS.items()}
+    def rows(self) -> _LazyRows:
+        return _LazyRows(self.year)
 
     @cached_property
     def aggregates(self) -> dict[str, Decimal | None]:
@@ -129,6 +133,18 @@ class YearData:
         return computation.display(
             self.value(indicator), indicator.kind, computed=bool(indicator.formula)
         )
+
+
+class _LazyRows(dict):
+    """Data-set rows by key, each read on first use (a body table needs only its own)."""
+
+    def __init__(self, year):
+        super().__init__()
+        self.year = year
+
+    def __missing__(self, key):
+        self[key] = rows_for_window(DATASETS[key], self.year)
+        return self[key]
 
 
 def _dec(value) -> Decimal | None:

@@ -22,6 +22,13 @@ PAGES = {
     "/admin/reporting/user/": expect(302, 403, 403, 403, 200, 403),
     "/admin/reporting/reportyear/": expect(302, 403, 403, 403, 200, 403),
     "/exports/lianzhou/2025/": expect(302, 403, 403, 200, 403, 404),
+    "/figures/lianzhou/2025/": expect(302, 200, 200, 200, 200, 404),
+    "/figures/lianzhou/2025/findings/": expect(302, 200, 200, 200, 200, 404),
+    "/figures/lianzhou/2025/d/zhaosheng/": expect(302, 200, 403, 200, 403, 404),
+    "/figures/lianzhou/2025/d/zhaosheng/data/progression/": expect(302, 200, 403, 200, 403, 404),
+    "/figures/lianzhou/2025/d/caiwu/data/funding/": expect(302, 403, 200, 200, 403, 404),
+    "/admin/metrics/indicator/": expect(302, 403, 403, 403, 200, 403),
+    "/admin/metrics/rule/": expect(302, 403, 403, 403, 200, 403),
 }
 
 

@@ -8,3 +8,17 @@ def figures(school, year):
     """The sample's 2025 figures, as `load_demo` enters them."""
     metrics_demo.load(school, year)
     return year
+
+
+@pytest.fixture
+def renshi(demo):
+    from reporting.models import User
+
+    return User.objects.get(username="renshi")
+
+
+@pytest.fixture
+def jiaowu(demo):
+    from reporting.models import User
+
+    return User.objects.get(username="jiaowu")
