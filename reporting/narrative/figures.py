@@ -19,11 +19,7 @@ _SILENT_UNITS = {"", ":", "："}
 
 
 def year_figures(year: ReportYear) -> dict[str, metrics_api.FigureValue]:
-    try:
-        return metrics_api.figure_values(year)
-    except ImportError:
-        # metrics.read not deployed yet (parallel development): render references as missing.
-        return {}
+    return metrics_api.figure_values(year)
 
 
 def figure_text(figure: metrics_api.FigureValue) -> str:
@@ -57,6 +53,7 @@ class BrokenReference:
     section_number: str
     url: str
     reason: str
+    department_code: str = ""
 
 
 def broken_references(year: ReportYear) -> list[BrokenReference]:
@@ -82,9 +79,15 @@ def broken_references(year: ReportYear) -> list[BrokenReference]:
                     "narrative:section_edit",
                     args=[year.school.slug, year.year, block.section.key],
                 )
+                department = block.section.department
                 found.append(
                     BrokenReference(
-                        code, block.section.title, numbers.get(block.section_id, ""), url, reason
+                        code,
+                        block.section.title,
+                        numbers.get(block.section_id, ""),
+                        url,
+                        reason,
+                        department.code if department else "",
                     )
                 )
     front = FrontMatter.objects.filter(year=year).first()
@@ -106,22 +109,16 @@ def _problem(code: str, figures: dict) -> str:
 
 
 def body_table(year: ReportYear, key: str) -> metrics_api.Table | None:
-    """A generated body table, or None when the key is unknown (or metrics not deployed)."""
+    """A generated body table, or None when the key is no longer known."""
     try:
         return metrics_api.body_table(year, key)
-    except (KeyError, ImportError):
+    except KeyError:
         return None
 
 
 def appendix_tables(year: ReportYear) -> list[metrics_api.Table]:
-    try:
-        return metrics_api.appendix_tables(year)
-    except ImportError:
-        return []
+    return metrics_api.appendix_tables(year)
 
 
 def body_table_choices() -> list[tuple[str, str]]:
-    try:
-        return metrics_api.body_table_choices()
-    except ImportError:
-        return [(key, key) for key in metrics_api.BODY_TABLE_KEYS]
+    return metrics_api.body_table_choices()

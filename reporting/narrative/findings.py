@@ -4,26 +4,31 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+RULE_CODE = "narrative.bound_figure"
+
 
 def bound_figure_findings(year):
-    """Finding source: one entry per bound figure that points to no value."""
+    """Finding source: one warning per bound figure in the text that points to no value."""
+    from metrics.findings import Finding
     from reporting.narrative.figures import broken_references
 
-    return [
-        {
-            "title": _("正文引用的数据无效"),
-            "detail": _("%(number)s %(section)s：%(reason)s")
+    seen: set[str] = set()
+    for ref in broken_references(year):
+        subject = f"{ref.section_number or ref.section_title} {ref.code}".strip()
+        if subject in seen:
+            continue
+        seen.add(subject)
+        yield Finding(
+            rule_code=RULE_CODE,
+            subject=subject,
+            severity="warning",
+            message=_("正文 %(number)s %(section)s：%(reason)s")
             % {"number": ref.section_number, "section": ref.section_title, "reason": ref.reason},
-            "url": ref.url,
-            "code": ref.code,
-        }
-        for ref in broken_references(year)
-    ]
+            forms=((ref.department_code, ""),) if ref.department_code else (),
+        )
 
 
 def register_with_metrics() -> None:
-    try:
-        from metrics.findings import register_source
-    except ImportError:  # metrics' findings page not deployed yet
-        return
+    from metrics.findings import register_source
+
     register_source(bound_figure_findings)

@@ -17,19 +17,23 @@ from reporting.narrative.uploads import store_photo
 
 def _lock(section: Section) -> Section:
     locked = (
-        Section.objects.select_for_update().select_related("year", "updated_by").get(pk=section.pk)
+        Section.objects.select_for_update(of=("self",))
+        .select_related("year", "updated_by")
+        .get(pk=section.pk)
     )
     ensure_open(locked.year)
     return locked
 
 
-@transaction.atomic
 def save_section_text(*, section: Section, user, texts: dict[int, str], based_on: int) -> Section:
     """Save the text blocks of a section. A save based on an older version than the stored one
     is refused (SaveConflict) and kept as a conflicting revision, so nothing typed is lost."""
-    current = _lock(section)
     cleaned = {int(pk): clean_html(html) for pk, html in texts.items()}
-    if current.version != based_on:
+    with transaction.atomic():
+        current = _lock(section)
+        if current.version == based_on:
+            return _store_text(current, user, cleaned, based_on)
+        # The refused text is committed on its own, outside any rolled-back transaction.
         revision = SectionRevision.objects.create(
             section=current,
             version=current.version,
@@ -38,17 +42,20 @@ def save_section_text(*, section: Section, user, texts: dict[int, str], based_on
             texts={str(pk): html for pk, html in cleaned.items()},
             author=user,
         )
-        who = current.updated_by.get_full_name() if current.updated_by else _("其他人")
-        when = timezone.localtime(current.updated_at).strftime("%H:%M")
-        raise SaveConflict(
-            _(
-                "未保存：%(who)s 在 %(when)s 保存了本节的新版本（第 %(version)s 版），"
-                "而您是在第 %(based)s 版上修改的。您的文字已作为冲突版本保留，"
-                "请对照下方两个版本合并后再保存。"
-            )
-            % {"who": who, "when": when, "version": current.version, "based": based_on},
-            revision_pk=revision.pk,
+    who = current.updated_by.get_full_name() if current.updated_by else _("其他人")
+    when = timezone.localtime(current.updated_at).strftime("%H:%M")
+    raise SaveConflict(
+        _(
+            "未保存：%(who)s 在 %(when)s 保存了本节的新版本（第 %(version)s 版），"
+            "而您是在第 %(based)s 版上修改的。您的文字已作为冲突版本保留，"
+            "请对照下方两个版本合并后再保存。"
         )
+        % {"who": who, "when": when, "version": current.version, "based": based_on},
+        revision_pk=revision.pk,
+    )
+
+
+def _store_text(current: Section, user, cleaned: dict[int, str], based_on: int) -> Section:
     blocks = {
         b.pk: b for b in Block.objects.filter(section=current, kind=Block.Kind.TEXT, pk__in=cleaned)
     }

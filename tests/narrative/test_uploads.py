@@ -1,0 +1,73 @@
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from reporting.narrative.errors import NarrativeError
+from reporting.narrative.models import Block, Photo
+from reporting.narrative.uploads import MAX_UPLOAD_BYTES, read_image, store_photo
+
+
+def image_bytes(fmt="JPEG", size=(40, 20), exif_orientation=None) -> bytes:
+    out = io.BytesIO()
+    image = Image.new("RGB", size, "red")
+    kwargs = {}
+    if exif_orientation:
+        exif = Image.Exif()
+        exif[0x0112] = exif_orientation
+        kwargs["exif"] = exif
+    image.save(out, fmt, **kwargs)
+    return out.getvalue()
+
+
+def upload_url(section):
+    return f"/report/lianzhou/2025/sections/{section.key}/blocks/new/photo/"
+
+
+def test_text_file_renamed_jpg_is_refused_and_nothing_stored(
+    client, zhaosheng, sample, section_143
+):
+    client.force_login(zhaosheng)
+    before = (Photo.objects.count(), Block.objects.count())
+    fake = SimpleUploadedFile("photo.jpg", b"just some text", content_type="image/jpeg")
+    response = client.post(upload_url(section_143), {"image": fake, "caption": "假图"})
+    assert response.status_code == 200
+    assert "只能上传 JPEG、PNG 或 WebP" in response.content.decode()
+    assert (Photo.objects.count(), Block.objects.count()) == before
+
+
+def test_gif_is_refused_with_a_chinese_message():
+    with pytest.raises(NarrativeError, match="只能上传 JPEG、PNG 或 WebP"):
+        read_image(image_bytes("GIF"))
+
+
+def test_oversize_file_is_refused_with_the_limit_in_the_message():
+    with pytest.raises(NarrativeError, match="最大 10 MB"):
+        read_image(b"\xff" * (MAX_UPLOAD_BYTES + 1))
+
+
+def test_exif_orientation_is_applied_to_the_print_copy(year):
+    photo = store_photo(year=year, data=image_bytes(size=(40, 20), exif_orientation=6))
+    with photo.print_copy.open("rb") as f:
+        printed = Image.open(f)
+        assert printed.size == (20, 40)
+    assert photo.original.name.startswith("photos/lianzhou/2025/")
+    assert "exports" not in photo.original.name
+
+
+def test_large_photo_gets_a_print_size_copy_and_keeps_the_original(year):
+    photo = store_photo(year=year, data=image_bytes("PNG", size=(3200, 1000)))
+    with photo.print_copy.open("rb") as f:
+        assert Image.open(f).size == (1600, 500)
+    with photo.original.open("rb") as f:
+        assert Image.open(f).size == (3200, 1000)
+
+
+def test_head_adds_a_photo_to_own_section(client, zhaosheng, sample, section_143):
+    client.force_login(zhaosheng)
+    upload = SimpleUploadedFile("a.webp", image_bytes("WEBP"), content_type="image/webp")
+    response = client.post(upload_url(section_143), {"image": upload, "caption": "招聘会现场"})
+    assert response.status_code == 302
+    block = Block.objects.get(section=section_143, caption="招聘会现场")
+    assert block.photo.print_copy.name.endswith("-print.jpg")
