@@ -8,6 +8,11 @@ class ExportsConfig(AppConfig):
     verbose_name = _("导出")
 
     def ready(self):
+        import logging
+
+        # WeasyPrint reports every layout step at INFO; the worker's log needs its warnings only.
+        logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
         from reporting import tasks
         from reporting.exports.home_tasks import export_tasks
 

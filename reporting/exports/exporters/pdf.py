@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.contrib.staticfiles import finders
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from weasyprint import CSS, HTML
+from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from reporting.exports.exporters.base import Exporter
@@ -13,7 +13,7 @@ from reporting.exports.exporters.fetcher import BASE_URL, ProjectFilesFetcher
 from reporting.exports.exporters.html import print_html
 from reporting.models import ReportYear
 
-PRINT_CSS = "exports/print.css"
+PRINT_CSS_URL = "/static/exports/print.css"
 
 # An open year's PDF says 草稿 in the corner of every page, cover included; a locked year's
 # carries no mark. Built from the year's status, not from the document, so no narrative
@@ -29,23 +29,28 @@ DRAFT_CSS = """
 """
 
 
-def print_stylesheets(*, draft: bool, font_config: FontConfiguration) -> list[CSS]:
-    sheets = [CSS(filename=finders.find(PRINT_CSS), font_config=font_config)]
+def final_print_html(html: str, *, draft: bool) -> str:
+    """The narrative's print document with our print stylesheet (and draft mark) linked.
+
+    They go into the document as author styles, after report.css: stylesheets handed to
+    WeasyPrint's render() count as *user* styles, which lose to any author rule.
+    """
+    styles = f'<link rel="stylesheet" href="{PRINT_CSS_URL}">'
     if draft:
-        sheets.append(CSS(string=DRAFT_CSS % _("草稿"), font_config=font_config))
-    return sheets
+        styles += f"<style>{DRAFT_CSS % escape(_('草稿'))}</style>"
+    head_end = html.find("</head>")
+    if head_end == -1:
+        return styles + html
+    return html[:head_end] + styles + html[head_end:]
 
 
 def write_pdf(html: str, *, draft: bool, progress=None) -> bytes:
     """Lay out the final print HTML; `progress(percent, stage)` hears about the two stages."""
-    font_config = FontConfiguration()
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=ProjectFilesFetcher())
+    final = final_print_html(html, draft=draft)
+    document = HTML(string=final, base_url=BASE_URL, url_fetcher=ProjectFilesFetcher())
     if progress:
         progress(20, _("排版"))
-    rendered = document.render(
-        stylesheets=print_stylesheets(draft=draft, font_config=font_config),
-        font_config=font_config,
-    )
+    rendered = document.render(font_config=FontConfiguration())
     if progress:
         progress(80, _("写入 PDF"))
     return rendered.write_pdf()
