@@ -124,8 +124,9 @@ def _create_database() -> None:
 
 
 def ensure_running() -> str:
-    """Start the local server if needed and return its DATABASE_URL."""
+    """Start the local server if needed, create the database if missing, return its URL."""
     if _accepting():
+        _create_database()
         return url()
     with _lock():
         if not _accepting():
