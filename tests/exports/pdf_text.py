@@ -41,7 +41,8 @@ def listing_pages(pages: list[PrintedPage], heading: str) -> list[PrintedPage]:
     found = []
     for page in pages:
         starts = any(squeeze(line) == heading for line in page.text.splitlines())
-        if starts or (found and not _heading_line(page) and LEADER_LINE.search(page.text)):
+        continues = any(LEADER_LINE.match(line.strip()) for line in page.text.splitlines())
+        if starts or (found and not _heading_line(page) and continues):
             found.append(page)
         elif found:
             break
@@ -65,7 +66,8 @@ def listing_entries(pages: list[PrintedPage]) -> list[tuple[str, str]]:
 
 def _page_entries(page: PrintedPage) -> list[tuple[str, str]]:
     entries, pending, started = [], "", not _heading_line(page)
-    for line in page.text.splitlines():
+    lines = [line for line in page.text.splitlines() if line.strip()]
+    for line in lines[1:]:  # the first line is the running header
         if not started:
             started = squeeze(line) in LISTING_HEADINGS
             continue
