@@ -1,0 +1,53 @@
+"""The head of 招生就业办 writes 1.4.3 in Chromium: a bound figure and a photo, then the preview."""
+
+
+import pytest
+from PIL import Image
+
+from metrics import demo as metrics_demo
+from reporting.narrative import demo as narrative_demo
+from reporting.narrative.models import Block, Section
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def sample(school, year):
+    metrics_demo.load(school, year)
+    narrative_demo.load(school, year)
+    return year
+
+
+def test_head_inserts_a_bound_figure_and_a_photo_and_the_preview_shows_them(
+    page, login, zhaosheng, sample, tmp_path
+):
+    login("zhaosheng")
+    page.goto("/report/lianzhou/2025/sections/s1-4-3/")
+    editor = page.locator(".text-editor .ProseMirror:visible").first
+    editor.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type("本年度毕业生共")
+    page.select_option("#figure-picker", "graduates")
+    page.get_by_role("button", name="插入到光标处").click()
+    assert editor.locator('.bound-figure[data-code="graduates"]').last.inner_text() == "557人"
+    page.get_by_role("button", name="保存", exact=True).click()
+    page.wait_for_load_state()
+    assert "已保存" in page.content()
+
+    image = tmp_path / "job-fair.png"
+    Image.new("RGB", (800, 500), "navy").save(image)
+    page.get_by_role("button", name="＋ 图片").click()
+    page.wait_for_url("**/blocks/new/photo/")
+    page.set_input_files("input[type=file]", str(image))
+    page.get_by_label("图题").fill("毕业生双选会现场")
+    page.get_by_role("button", name="保存").click()
+    page.wait_for_load_state()
+
+    page.goto("/report/lianzhou/2025/preview/")
+    section = page.locator("#sec-s1-4-3")
+    assert "本年度毕业生共557人" in section.inner_text()
+    caption = section.locator("figure.photo figcaption").last.inner_text()
+    assert caption == "图 1-9 毕业生双选会现场"
+    assert page.locator("#list-of-photos").get_by_text("毕业生双选会现场").is_visible()
+    section_pk = Section.objects.get(year=sample, key="s1-4-3").pk
+    assert Block.objects.filter(section_id=section_pk, caption="毕业生双选会现场").exists()
