@@ -1,6 +1,5 @@
 """The head of 招生就业办 writes 1.4.3 in Chromium: a bound figure and a photo, then the preview."""
 
-
 import pytest
 from PIL import Image
 
@@ -51,3 +50,40 @@ def test_head_inserts_a_bound_figure_and_a_photo_and_the_preview_shows_them(
     assert page.locator("#list-of-photos").get_by_text("毕业生双选会现场").is_visible()
     section_pk = Section.objects.get(year=sample, key="s1-4-3").pk
     assert Block.objects.filter(section_id=section_pk, caption="毕业生双选会现场").exists()
+
+
+ITEM = "<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span style='mso-list:Ignore'>"
+WORD_HTML = (
+    "<html><body><h1>一级标题</h1><p class=MsoNormal><b>加粗</b>正文<i>斜体</i></p>"
+    f"{ITEM}1.</span>第一项</p>{ITEM}2.</span>第二项</p>"
+    "<table class=MsoTableGrid><tr><td colspan=2><p>合并</p></td></tr>"
+    "<tr><td>甲</td><td>乙</td></tr></table></body></html>"
+)
+
+
+def test_pasting_from_word_keeps_headings_lists_bold_and_tables(page, login, zhaosheng, sample):
+    login("zhaosheng")
+    page.goto("/report/lianzhou/2025/sections/s1-4-3/")
+    editor = page.locator(".text-editor .ProseMirror:visible").first
+    editor.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    editor.evaluate(
+        """(el, html) => {
+            const data = new DataTransfer();
+            data.setData("text/html", html);
+            data.setData("text/plain", "x");
+            el.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true,
+                                                          cancelable: true}));
+        }""",
+        WORD_HTML,
+    )
+    assert editor.locator("h5", has_text="一级标题").count() == 1
+    assert editor.locator("strong", has_text="加粗").count() == 1
+    assert editor.locator("ol li").filter(has_text="第二项").count() == 1
+    assert editor.locator("td[colspan='2']", has_text="合并").count() == 1
+    page.get_by_role("button", name="保存", exact=True).click()
+    page.wait_for_load_state()
+    body = Block.objects.filter(section__key="s1-4-3", kind="text").order_by("position").first()
+    assert "<h5>一级标题</h5>" in body.body and "<ol>" in body.body
+    assert "mso" not in body.body.lower() and "class=" not in body.body.replace("bound-figure", "")
