@@ -82,3 +82,8 @@ def test_noto_cjk_fonts_are_embedded(fixture_pdf):
     fonts = dict(pdf_text.font_names(fixture_pdf))
     assert fonts.get("Noto-Serif-CJK-SC") == "yes"
     assert fonts.get("Noto-Sans-CJK-SC-Bold") == "yes"
+
+
+def test_same_document_gives_the_same_pdf_bytes(fixture_pdf):
+    # No clock in the file: a locked year's PDF can be archived and compared later.
+    assert write_pdf(fixture_html(), draft=True) == fixture_pdf.read_bytes()
