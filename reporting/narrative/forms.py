@@ -189,6 +189,8 @@ class CaseForm(forms.Form):
 
 
 class FrontMatterForm(forms.ModelForm):
+    web_address = forms.URLField(label=_("公开网址"), required=False, assume_scheme="https")
+
     class Meta:
         model = FrontMatter
         fields = [
