@@ -29,6 +29,15 @@ PAGES = {
     "/figures/lianzhou/2025/d/caiwu/data/funding/": expect(302, 403, 200, 200, 403, 404),
     "/admin/metrics/indicator/": expect(302, 403, 403, 403, 200, 403),
     "/admin/metrics/rule/": expect(302, 403, 403, 403, 200, 403),
+    # Report text (narrative): outline, previews, the committee's front matter; sections by
+    # key (a new year's mandated chapters have no department, so heads get 403 there).
+    "/report/lianzhou/2025/": expect(302, 200, 200, 200, 200, 404),
+    "/report/lianzhou/2025/preview/": expect(302, 200, 200, 200, 200, 404),
+    "/report/lianzhou/2025/front-matter/": expect(302, 403, 403, 200, 403, 404),
+    "/report/lianzhou/2025/sections/ch1/": expect(302, 403, 403, 200, 403, 404),
+    "/report/lianzhou/2025/sections/ch1/preview/": expect(302, 200, 200, 200, 200, 404),
+    "/report/lianzhou/2025/sections/ch1/versions/": expect(302, 403, 403, 200, 403, 404),
+    "/report/lianzhou/2025/sections/ch1/blocks/new/photo/": expect(302, 403, 403, 200, 403, 404),
 }
 
 
