@@ -35,3 +35,17 @@ def can_explain(user, year, department_codes: set[str]) -> bool:
     if user.is_superuser or user.is_editor:
         return user.is_superuser or user.school_id == year.school_id
     return user.is_department_head and user.department.code in department_codes
+
+
+def get_reported_for_user(request, school_slug: str, year: int, department_code: str, pk: int):
+    """(year, department, reported value) of a department's reported-values page: the value
+    must be one of a derived quantity that department owns."""
+    from metrics.derived import owned_by
+    from metrics.models import ReportedValue
+    from metrics.yeardata import YearData
+
+    report_year, department = get_entry_for_user(request, school_slug, year, department_code)
+    reported = get_object_or_404(ReportedValue, pk=pk, year=report_year)
+    if reported.quantity not in owned_by(YearData(report_year), department.code):
+        raise Http404
+    return report_year, department, reported

@@ -7,7 +7,7 @@ not here, so their history always names the department's user.
 
 from django.contrib import admin
 
-from metrics.models import AppendixTable, FindingExplanation, Indicator, Rule
+from metrics.models import AppendixTable, FindingExplanation, Indicator, ReportedValue, Rule
 from reporting.admin import SchoolScopedAdmin
 from reporting.admin_site import admin_site
 
@@ -63,6 +63,21 @@ class RuleAdmin(CatalogAdmin):
 class FindingExplanationAdmin(SchoolScopedAdmin):
     school_field = "year__school"
     list_display = ["year", "rule_code", "subject", "updated_by", "updated_at"]
+    readonly_fields = ["updated_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ReportedValue, site=admin_site)
+class ReportedValueAdmin(SchoolScopedAdmin):
+    """Read and clean up (e.g. a value whose body-table row was renamed); entered on the
+    departments' 已报送数值核对 pages."""
+
+    school_field = "year__school"
+    list_display = ["year", "quantity", "source", "value", "places", "updated_by", "updated_at"]
+    list_filter = ["source"]
+    search_fields = ["quantity"]
     readonly_fields = ["updated_by"]
 
     def has_add_permission(self, request):

@@ -4,8 +4,11 @@ Contradictions are kept on purpose (the findings page shows them): 升学人数 
 130 in 表1-3; 毕业生初次就业人数 557 against 557 − 58; teachers by title 13 + 39 + 33 = 85
 against 84 专任教师; 年实习责任保险经费 11.256 under 年实习专项经费 0; 财政拨款 658万 in the
 text against 677万 in 表6-1; 免学费 1698 against 1651 在校生 … Where the sample prints a derived
-number that disagrees with its own counts (生师比 18.55:1 for 1651 / 84, 双师型 14.28%,
-高级职称比例 14%), the counts are stored and the number is computed.
+number (生师比 18.55:1 for 1651 / 84, 双师型 14.28%, 高级职称比例 14%, 专业数量 8 for nine
+majors, the 占比 of 表6-6 and 表6-7, 上线率, 变化比率, 超出幅度), the counts are stored, the
+number is computed, and the printed number is kept as a *reported value* with the source
+"已发布的报告" (it is what the school published; REPORTED below), so the findings page shows
+each printed number that disagrees with its counts (rule computed-matches-reported).
 Earlier years shown by 表1-1 (2022–2024) and 表1-3 (2023–2025) are stored under the 2025
 report year with their school year (see metrics/datasets.py).
 """
@@ -16,7 +19,8 @@ from django.db import transaction
 
 from metrics import models as m
 from metrics.catalog import load_catalog
-from metrics.services import write_figures_unchecked
+from metrics.forms import parse_reported
+from metrics.services import set_reported_value, write_figures_unchecked
 
 # Appendix 表1–表5 and the narrative's single figures; "中职填报" rows the school left unfilled
 # (美育课专任教师数, 班主任数) and 表3 C/D 类 (blank in the sample) stay empty.
@@ -191,6 +195,48 @@ INDUSTRY = [
     ("新兴特色类", "应急救援、电商", 227, 420, D("98.2")),
 ]
 
+# The derived numbers as printed in the sample (quantity names: metrics/derived.py), with where.
+REPORTED = [
+    ("student_teacher_ratio", "18.55:1", "附件表2；正文 6.3 同"),
+    ("dual_teacher_share", "14.28", "附件表2；正文 6.3 同"),
+    ("senior_title_share", "14", "附件表2"),
+    ("majors_count", "8", "附件表2（专业设置表列 9 个专业）"),
+    ("teacher_titles.share.senior", "15.4", "表6-6；正文同"),
+    ("teacher_titles.share.middle", "45.2", "表6-6；正文同"),
+    ("teacher_titles.share.junior", "39.4", "表6-6；正文同"),
+    ("teacher_titles.total", "84", "表6-6 合计"),
+    ("dual_teachers.share.学前教育", "28.5", "表6-7"),
+    ("dual_teachers.share.汽车运用与维修", "25", "表6-7"),
+    ("dual_teachers.share.电子技术应用", "25", "表6-7"),
+    ("dual_teachers.share.计算机网络技术", "25", "表6-7"),
+    ("dual_teachers.share.中餐烹饪", "60", "表6-7"),
+    ("dual_teachers.share", "42.8", "表6-7 合计"),
+    ("gaokao_3plus.bachelor_rate.应届生", "0", "表1-2"),
+    ("gaokao_3plus.college_rate.应届生", "76.4", "表1-2"),
+    ("gaokao_3plus.bachelor_rate.往届生", "2.7", "表1-2"),
+    ("gaokao_3plus.college_rate.往届生", "85.3", "表1-2"),
+    ("gaokao_3plus.bachelor_rate", "1.1", "表1-2 汇总"),
+    ("gaokao_3plus.college_rate", "80.1", "表1-2 汇总"),
+    ("enrolment_plan.change_rate.幼儿保育", "-50", "表6-4"),
+    ("enrolment_plan.change_rate.中餐烹饪", "12.5", "表6-4"),
+    ("enrolment_plan.change_rate.应急救援技术", "33.3", "表6-4"),
+    ("funding.excess.财政生均综合定额", "25", "表6-1"),
+    ("funding.excess.年度财政拨款总额", "22", "表6-1"),
+    ("funding.excess.固定资产账实相符率", "8", "表6-1"),
+]
+
+
+def _reported(year) -> None:
+    published = m.ReportedValue.Source.PUBLISHED
+    names = [name for name, _text, _note in REPORTED]
+    m.ReportedValue.objects.filter(year=year, source=published).exclude(quantity__in=names).delete()
+    for name, text, note in REPORTED:
+        value, places = parse_reported(text)
+        set_reported_value(
+            year=year, user=None, quantity=name, source=published, value=value, places=places,
+            note=f"2025年度报告（样本）{note}",
+        )  # fmt: skip
+
 
 def _figures() -> dict:
     values = {}
@@ -264,3 +310,4 @@ def load(school, year) -> None:
     _replace(m.DualTeacherRow, year, [dict(zip(keys, d, strict=True)) for d in DUAL])
     keys = ("category", "industry", "enrolment", "demand_gap", "related_employment_rate")
     _replace(m.MajorIndustryRow, year, [dict(zip(keys, i, strict=True)) for i in INDUSTRY])
+    _reported(year)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from dataclasses import field as dc_field
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from metrics.datasets import DATASETS, DataSetSpec, rows_for_window
+from metrics.derived import catalog_quantities, comparisons, derived_quantities
 from metrics.read import group_label
 from metrics.services import stamp_of
 from metrics.yeardata import YearData
@@ -21,6 +24,7 @@ class EntryRow:
     marker: str = ""  # "高职填报" on a row this kind of school does not fill
     changed_by: str = ""
     changed_at: object = None
+    reported: list = dc_field(default_factory=list)  # derived.Comparison of a computed row
 
 
 @dataclass
@@ -53,6 +57,9 @@ def figures_stamp(data: YearData, indicators) -> str:
 def entry_groups(data: YearData, department: Department, form) -> list[EntryGroup]:
     school = data.year.school
     groups: dict[str, EntryGroup] = {}
+    reported: dict[str, list] = {}
+    for comparison in comparisons(data, {q.name: q for q in catalog_quantities(data)}):
+        reported.setdefault(comparison.reported.quantity, []).append(comparison)
     for indicator in department_indicators(data, department):
         title = group_label(indicator)
         group = groups.setdefault(title, EntryGroup(title))
@@ -62,6 +69,7 @@ def entry_groups(data: YearData, department: Department, form) -> list[EntryGrou
             row.marker = indicator.get_applies_to_display()
         elif indicator.formula:
             row.display = data.display(indicator)
+            row.reported = reported.get(indicator.code, [])
         else:
             row.field = form[indicator.code]
         if figure is not None:
@@ -79,6 +87,7 @@ def forms_overview(year, departments) -> list[dict]:
     """Per department: its forms (single figures and data sets) with links."""
     data = YearData(year)
     codes = {i.department_code for i in data.indicators}
+    owners = {q.department_code for q in derived_quantities(data).values()}
     args = [year.school.slug, year.year]
     out = []
     for department in departments:
@@ -86,7 +95,7 @@ def forms_overview(year, departments) -> list[dict]:
         if department.code in codes:
             forms.append(
                 {
-                    "title": "单项数据（附件表与正文数据）",
+                    "title": _("单项数据（附件表与正文数据）"),
                     "url": reverse("metrics:figures", args=[*args, department.code]),
                 }
             )
@@ -95,6 +104,13 @@ def forms_overview(year, departments) -> list[dict]:
                 {
                     "title": str(spec.title),
                     "url": reverse("metrics:dataset", args=[*args, department.code, spec.key]),
+                }
+            )
+        if department.code in owners:
+            forms.append(
+                {
+                    "title": _("已报送数值核对（管理信息系统、已发布报告）"),
+                    "url": reverse("metrics:reported", args=[*args, department.code]),
                 }
             )
         if forms:

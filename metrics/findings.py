@@ -20,8 +20,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from metrics import computation
 from metrics.datasets import DATASETS
+from metrics.derived import derived_quantities
 from metrics.models import FindingExplanation, Indicator, Rule
 from metrics.yeardata import YearData
 
@@ -219,6 +222,27 @@ class Checker:
             yield self.finding(
                 rule, item.code, [(item.label, shown)], self.forms_of(item.code),
                 label=item.label, a=shown,
+            )  # fmt: skip
+
+    def computed_matches_reported(self, rule, p):
+        """Each reported value of a derived quantity against its computed value, compared at
+        the reported precision (metrics/derived.py)."""
+        quantities = derived_quantities(self.data)
+        for reported in self.data.reported_values:
+            quantity = quantities.get(reported.quantity)
+            if quantity is None or quantity.agrees(reported.value, reported.places) is not False:
+                continue
+            source = reported.get_source_display()
+            shown = quantity.shown(reported.value, reported.places)
+            computed = quantity.shown(quantity.value)
+            places = quantity.precision(reported.places)
+            at_precision = quantity.shown(quantity.exact, places)
+            values = [(_("计算值"), computed), (source, shown)]
+            forms = (*self.forms_of(*quantity.operands), (quantity.department_code, "reported"))
+            yield self.finding(
+                rule, f"{reported.quantity}@{reported.source}", values, forms,
+                label=quantity.label, computed=computed, reported=shown, source=source,
+                rounded=at_precision,
             )  # fmt: skip
 
     def required_for_kind_missing(self, rule, p):

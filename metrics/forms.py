@@ -15,7 +15,7 @@ from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from metrics.datasets import DataSetSpec
-from metrics.models import Indicator
+from metrics.models import Indicator, ReportedValue
 
 # Beyond these a value is a typo or a wrong unit, not a school's figure.
 LIMITS = {
@@ -86,6 +86,82 @@ class FigureEntryForm(forms.Form):
 
     def values(self) -> dict:
         return {indicator.code: self.cleaned_data[indicator.code] for indicator in self.indicators}
+
+
+def parse_reported(text: str) -> tuple[Decimal, int]:
+    """A derived number as printed or shown by the national system ("18.55:1", "14.28%",
+    "+12 .5%") → (value, decimal places as written)."""
+    text = "".join(text.split()).replace("％", "%").replace("：", ":").replace("−", "-")
+    text = text.removesuffix("%").removesuffix(":1").removeprefix("+").replace(",", "")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise ValidationError(
+            _("请输入数字，例如 18.55:1、14.28% 或 8。"), code="invalid"
+        ) from None
+    if not number.is_finite():
+        raise ValidationError(_("请输入数字，例如 18.55:1、14.28% 或 8。"), code="invalid")
+    places = max(0, -number.as_tuple().exponent)
+    if places > 4:
+        raise ValidationError(_("最多保留 4 位小数。"), code="decimals")
+    if abs(number) > LIMITS["amount"]:
+        raise ValidationError(_("数值过大，请检查。"), code="magnitude")
+    return number, places
+
+
+class ReportedValueForm(forms.Form):
+    """One value a derived quantity was reported with elsewhere (national system, a published
+    report). The quantity choices are those of the department whose page this is."""
+
+    quantity = forms.ChoiceField(
+        label=_("计算项"), error_messages={"invalid_choice": _("请从列表中选择计算项。")}
+    )
+    source = forms.ChoiceField(
+        label=_("来源"),
+        choices=ReportedValue.Source.choices,
+        error_messages={"invalid_choice": _("请从列表中选择来源。")},
+    )
+    value = forms.CharField(
+        label=_("报送值"),
+        max_length=30,
+        help_text=_("按报送时的写法填写，小数位数即比较精度，例如 18.55:1、14.28、14。"),
+        error_messages={"required": _("请填写报送值。")},
+    )
+    note = forms.CharField(label=_("备注"), max_length=200, required=False)
+
+    def __init__(self, *args, quantities: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.quantities = quantities
+        self.fields["quantity"].choices = [(name, q.label) for name, q in quantities.items()]
+        self.fields["note"].error_messages["max_length"] = _("不能超过 %(limit_value)d 个字。")
+        self.fields["value"].error_messages["max_length"] = _("不能超过 %(limit_value)d 个字。")
+
+    def clean_value(self) -> tuple[Decimal, int]:
+        return parse_reported(self.cleaned_data["value"])
+
+    def clean(self):
+        cleaned = super().clean()
+        quantity = self.quantities.get(cleaned.get("quantity"))
+        if quantity is None or "value" not in cleaned:
+            return cleaned
+        number, places = cleaned["value"]
+        if number < 0 and not quantity.signed:
+            self.add_error("value", ValidationError(_("不能为负数。"), code="negative"))
+        elif quantity.kind == "percent" and not quantity.signed and number > 100:
+            self.add_error("value", ValidationError(_("百分比不能超过 100。"), code="percent"))
+        elif quantity.kind == "count" and places:
+            self.add_error("value", ValidationError(_("人数、个数必须是整数。"), code="whole"))
+        return cleaned
+
+    def values(self) -> dict:
+        number, places = self.cleaned_data["value"]
+        return {
+            "quantity": self.cleaned_data["quantity"],
+            "source": self.cleaned_data["source"],
+            "value": number,
+            "places": places,
+            "note": self.cleaned_data["note"],
+        }
 
 
 class DataSetFormSet(BaseModelFormSet):

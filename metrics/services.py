@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from metrics.models import Figure, FindingExplanation, Indicator
+from metrics.models import Figure, FindingExplanation, Indicator, ReportedValue
 from reporting.models import ReportYear, User
 
 
@@ -162,3 +162,33 @@ def explain_finding(
         year=year, rule_code=rule_code, subject=subject, defaults={"text": text, "updated_by": user}
     )
     return explanation
+
+
+@transaction.atomic
+def set_reported_value(
+    *,
+    year: ReportYear,
+    user: User | None,
+    quantity: str,
+    source: str,
+    value: Decimal,
+    places: int,
+    note: str = "",
+) -> ReportedValue:
+    """Keep the value a derived quantity was reported with elsewhere (one per source)."""
+    year = ReportYear.objects.select_for_update().get(pk=year.pk)
+    check_open(year)
+    reported, _created = ReportedValue.objects.update_or_create(
+        year=year,
+        quantity=quantity,
+        source=source,
+        defaults={"value": value, "places": places, "note": note.strip(), "updated_by": user},
+    )
+    return reported
+
+
+@transaction.atomic
+def remove_reported_value(*, year: ReportYear, reported: ReportedValue) -> None:
+    year = ReportYear.objects.select_for_update().get(pk=year.pk)
+    check_open(year)
+    reported.delete()

@@ -14,4 +14,14 @@ urlpatterns = [
         views.dataset_form,
         name="dataset",
     ),
+    path(
+        "<slug:school>/<int:year>/d/<slug:department>/reported/",
+        views.reported_values,
+        name="reported",
+    ),
+    path(
+        "<slug:school>/<int:year>/d/<slug:department>/reported/<int:pk>/delete/",
+        views.reported_remove,
+        name="reported_delete",
+    ),
 ]

@@ -6,11 +6,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from metrics import entry, services
-from metrics.access import can_explain, get_entry_for_user, get_figures_year_for_user
+from metrics import derived, entry, services
+from metrics.access import (
+    can_explain,
+    get_entry_for_user,
+    get_figures_year_for_user,
+    get_reported_for_user,
+)
 from metrics.datasets import DATASETS
 from metrics.findings import run_checks
-from metrics.forms import FigureEntryForm, formset_class
+from metrics.forms import FigureEntryForm, ReportedValueForm, formset_class
 from metrics.yeardata import YearData
 from reporting.access import can_manage_year
 
@@ -123,3 +128,41 @@ def explain(request, school, year):
     else:
         messages.success(request, _("说明已保存。"))
     return redirect("metrics:findings", school, year)
+
+
+def reported_values(request, school, year, department):
+    report_year, dept = get_entry_for_user(request, school, year, department)
+    data = YearData(report_year)
+    quantities = derived.owned_by(data, dept.code)
+    form = ReportedValueForm(request.POST or None, quantities=quantities)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_reported_value(year=report_year, user=request.user, **form.values())
+        except services.FiguresError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("报送值已保存。"))
+            return redirect(request.path)
+    elif request.method == "POST":
+        messages.error(request, _("有数据填写不正确，未保存。请按提示修改。"))
+    context = {
+        "year": report_year,
+        "department": dept,
+        "form": form,
+        "comparisons": derived.comparisons(data, quantities),
+        "quantities": quantities.values(),
+        "locked": not report_year.is_open,
+    }
+    return render(request, "metrics/reported_values.html", context)
+
+
+@require_POST
+def reported_remove(request, school, year, department, pk):
+    report_year, _dept, reported = get_reported_for_user(request, school, year, department, pk)
+    try:
+        services.remove_reported_value(year=report_year, reported=reported)
+    except services.FiguresError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("报送值已删除。"))
+    return redirect("metrics:reported", school, year, department)

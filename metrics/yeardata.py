@@ -14,7 +14,7 @@ from functools import cached_property
 
 from metrics import computation
 from metrics.datasets import DATASETS, rows_for_window
-from metrics.models import Figure, Indicator
+from metrics.models import Figure, Indicator, ReportedValue
 
 
 class YearData:
@@ -49,6 +49,15 @@ class YearData:
             figure.indicator.code: figure
             for figure in Figure.objects.filter(year=previous).select_related("indicator")
         }
+
+    @cached_property
+    def reported_values(self) -> list[ReportedValue]:
+        """Values of derived quantities as reported elsewhere (metrics/derived.py)."""
+        return list(
+            ReportedValue.objects.filter(year=self.year)
+            .select_related("updated_by")
+            .order_by("quantity", "source")
+        )
 
     @cached_property
     def rows(self) -> _LazyRows:

@@ -27,6 +27,7 @@ PAGES = {
     "/figures/lianzhou/2025/d/zhaosheng/": expect(302, 200, 403, 200, 403, 404),
     "/figures/lianzhou/2025/d/zhaosheng/data/progression/": expect(302, 200, 403, 200, 403, 404),
     "/figures/lianzhou/2025/d/caiwu/data/funding/": expect(302, 403, 200, 200, 403, 404),
+    "/figures/lianzhou/2025/d/zhaosheng/reported/": expect(302, 200, 403, 200, 403, 404),
     "/admin/metrics/indicator/": expect(302, 403, 403, 403, 200, 403),
     "/admin/metrics/rule/": expect(302, 403, 403, 403, 200, 403),
     # Report text (narrative): outline, previews, the committee's front matter; sections by

@@ -16,6 +16,7 @@ from metrics.models.datasets import (
     TeacherTitleRow,
 )
 from metrics.models.figures import Figure
+from metrics.models.reported import ReportedValue
 
 __all__ = [
     "AppendixTable",
@@ -32,6 +33,7 @@ __all__ = [
     "MajorRow",
     "ProgressionRow",
     "ProjectSpending",
+    "ReportedValue",
     "Rule",
     "TeacherTitleRow",
 ]

@@ -16,6 +16,7 @@ class Rule(models.Model):
         WITHIN_POPULATION = "count_within_population", _("人数不超过总体")
         REQUIRED = "required_for_kind_missing", _("本类学校必填项未填")
         CHANGE = "change_from_previous_year", _("与上年相比变化过大")
+        REPORTED = "computed_matches_reported", _("计算值与已报送值一致")
 
     class Severity(models.TextChoices):
         ERROR = "error", _("错误")
