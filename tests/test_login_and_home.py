@@ -34,3 +34,9 @@ def test_home_lists_no_tasks_for_a_user_without_any(client, outsider):
     client.force_login(outsider)
     content = client.get("/").content.decode()
     assert "清远市职业技术学校" in content
+
+
+def test_an_english_browser_still_gets_chinese_until_the_user_switches(client):
+    content = client.get("/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "用户名" in content
+    assert "Username" not in content
