@@ -96,10 +96,20 @@ class Checker:
             text = (
                 indicator.label.removeprefix("其中：")
                 if indicator
-                else AGGREGATE_LABELS.get(name, name)
+                else AGGREGATE_LABELS.get(name) or self._data_set_label(name)
             )
             return f"上年{text}" if expr.startswith("prev:") else text
         return "计算值"
+
+    def _data_set_label(self, name: str) -> str:
+        """Users never see internal names: "funding.x" reads as its row of 表6-1's data."""
+        key, _dot, code = name.partition(".")
+        if key == "funding":
+            for row in self.data.rows["funding"]:
+                if row.code == code:
+                    return f"{row.indicator}（经费达标情况表）"
+        spec = DATASETS.get(key)
+        return str(spec.title) if spec else name
 
     def show(self, expr, value) -> str:
         if isinstance(expr, str) and expr in self.data.by_code:

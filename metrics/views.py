@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -98,14 +99,35 @@ def findings(request, school, year):
     found = run_checks(report_year)
     if department:
         found = [f for f in found if department in f.department_codes]
+    departments = list(report_year.school.departments.all())
+    names = {d.code: d.name for d in departments}
     context = {
         "year": report_year,
-        "findings": found,
+        "findings": [(f, finding_links(report_year, f, names)) for f in found],
         "department": department,
-        "departments": report_year.school.departments.all(),
+        "departments": departments,
         "blocking": sum(1 for f in found if f.blocking),
     }
     return render(request, "metrics/findings.html", context)
+
+
+def finding_links(report_year, finding, department_names) -> list[tuple[str, str]]:
+    """(url, label) of the forms where a finding's values are entered, in users' words."""
+    args = (report_year.school.slug, report_year.year)
+    links = []
+    for code, key in finding.forms:
+        department = department_names.get(code, code)
+        if key == "reported":
+            url = reverse("metrics:reported", args=(*args, code))
+            links.append((url, _("核对报送值（%(d)s）") % {"d": department}))
+        elif key:
+            url = reverse("metrics:dataset", args=(*args, code, key))
+            title = DATASETS[key].title if key in DATASETS else key
+            links.append((url, _("去修改（%(d)s · %(t)s）") % {"d": department, "t": title}))
+        else:
+            url = reverse("metrics:figures", args=(*args, code))
+            links.append((url, _("去修改（%(d)s · 单项数据）") % {"d": department}))
+    return links
 
 
 @require_POST

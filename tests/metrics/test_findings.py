@@ -101,6 +101,15 @@ def test_findings_page_filters_by_department(client, figures, editor):
     assert "专任教师职称结构合计" in page and "升学情况表" not in page
 
 
+def test_findings_page_names_departments_and_data_sets_in_words(client, figures, editor):
+    client.force_login(editor)
+    page = client.get("/figures/lianzhou/2025/findings/").content.decode()
+    assert "去修改（财务科 · 各项经费达标与执行情况表）" in page
+    assert "年度财政拨款总额（经费达标情况表）" in page
+    assert "funding.fiscal_appropriation" not in page
+    assert "（caiwu）" not in page and "· funding）" not in page
+
+
 def test_explanation_is_kept_and_shown(client, figures, zhaosheng):
     client.force_login(zhaosheng)
     client.post(
