@@ -52,6 +52,7 @@ db-stop:
 	@test -x $(PY) && $(PY) -m config.localdb stop || true
 
 run: install
+	$(PY) manage.py compilemessages -v 0 --ignore=.venv --ignore=var
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo
 	@set -m; trap '[ -n "$$worker" ] && kill $$worker 2>/dev/null; $(PY) -m config.localdb stop' EXIT INT TERM; \
@@ -68,6 +69,7 @@ lint: install
 
 test: install lint
 	$(PY) manage.py makemigrations --check --dry-run --no-input
+	$(PY) manage.py compilemessages -v 0 --ignore=.venv --ignore=var
 	LOCAL_PG_FAST=1 $(VENV)/bin/pytest
 
 bench: install

@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.urls import include, path
+from django.views.i18n import set_language
 from django.views.static import serve as static_serve
 
 from reporting.admin_site import admin_site
@@ -18,7 +20,8 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin_site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switcher is in the top bar of every page, the login page too.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("", include("reporting.urls")),
     path("figures/", include("metrics.urls")),
     path("report/", include("reporting.narrative.urls")),
