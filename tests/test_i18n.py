@@ -7,7 +7,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 from django.utils.translation import reloader
+
+from reporting.models import ReportYear
+from reporting.narrative.models import FrontMatter
 
 PO_FILE = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
@@ -140,3 +144,11 @@ def test_plural_messages_have_both_english_forms():
     for entry in plurals:
         assert len(entry["msgstr"]) == 2
         assert entry["msgstr"][0] != entry["msgstr"][1]
+
+
+def test_a_year_created_while_the_interface_is_english_gets_chinese_front_matter(school):
+    with translation.override("en"):
+        new_year = ReportYear.objects.create(school=school, year=2026)
+    front = FrontMatter.objects.get(year=new_year)
+    assert front.publication_form.endswith("质量年度报告（2026年度）公开形式")
+    assert "编委会" in front.preface_signature

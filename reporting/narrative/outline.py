@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import secrets
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from reporting.models import Department, ReportYear
@@ -48,7 +50,10 @@ def create_outline(*, year: ReportYear) -> None:
     else:
         for position, (key, kind, title) in enumerate(MANDATED, start=1):
             Section.objects.create(year=year, key=key, kind=kind, title=title, position=position)
-    FrontMatter.objects.get_or_create(year=year, defaults=_front_matter_defaults(year))
+    # Text of the printed (Chinese) report, whatever the interface language of who created the year.
+    with translation.override(settings.LANGUAGE_CODE):
+        defaults = _front_matter_defaults(year)
+    FrontMatter.objects.get_or_create(year=year, defaults=defaults)
 
 
 def _copy_sections(*, source: ReportYear, target: ReportYear) -> None:
