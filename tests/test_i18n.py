@@ -152,3 +152,10 @@ def test_a_year_created_while_the_interface_is_english_gets_chinese_front_matter
     front = FrontMatter.objects.get(year=new_year)
     assert front.publication_form.endswith("质量年度报告（2026年度）公开形式")
     assert "编委会" in front.preface_signature
+
+
+def test_switcher_ignores_unknown_languages_and_off_site_next(client):
+    response = client.post("/i18n/setlang/", {"language": "xx", "next": "https://evil.example/"})
+    assert response.status_code == 302
+    assert not response.url.startswith("https://evil.example")
+    assert "登录" in client.get("/login/").content.decode()
