@@ -48,6 +48,7 @@ no editor links, no scripts; the document links exactly one stylesheet slot
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -60,6 +61,8 @@ from reporting.narrative.numbering import BlockNode, Outline, SectionNode, build
 from reporting.narrative.outline import create_outline
 from reporting.narrative.typography import tighten
 
+REPORT_LANGUAGE = "zh-hans"
+
 STYLESHEET = '<link rel="stylesheet" href="/static/narrative/report.css">'
 
 
@@ -71,7 +74,10 @@ def render_report_html(year: ReportYear, *, target: str = "web") -> str:
     outline = build_outline(year)
     front = FrontMatter.objects.filter(year=year).first() or FrontMatter(year=year)
     document = ReportDocument(year, outline=outline, front=front, target=target)
-    return document.html()
+    # The report is a Chinese document whatever language the reader's interface is in: the
+    # preview must read exactly as the printed file does.
+    with translation.override(REPORT_LANGUAGE):
+        return document.html()
 
 
 def render_section_html(section: Section) -> str:
@@ -79,7 +85,8 @@ def render_section_html(section: Section) -> str:
     outline = build_outline(section.year)
     node = outline.by_pk()[section.pk]
     document = ReportDocument(section.year, outline=outline, front=None, target="web")
-    return document.section(node)
+    with translation.override(REPORT_LANGUAGE):
+        return document.section(node)
 
 
 class ReportDocument:
