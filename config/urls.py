@@ -8,6 +8,7 @@ from django.views.i18n import set_language
 from django.views.static import serve as static_serve
 
 from reporting.admin_site import admin_site
+from reporting.forms import LoginForm
 
 
 def serve_media(request, path, document_root):
@@ -17,7 +18,13 @@ def serve_media(request, path, document_root):
 
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=LoginForm
+        ),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin_site.urls),
     # The language switcher is in the top bar of every page, the login page too.

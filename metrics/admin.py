@@ -5,15 +5,49 @@ administrators reach the admin. Figures and data-set rows are entered through th
 not here, so their history always names the department's user.
 """
 
+import math
+
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from metrics.models import AppendixTable, FindingExplanation, Indicator, ReportedValue, Rule
 from reporting.admin import SchoolScopedAdmin
 from reporting.admin_site import admin_site
 
 
+class StorableJSONField(forms.JSONField):
+    """JSON that PostgreSQL's jsonb can store. Python's json module reads NaN, Infinity and
+    1e309 (→ inf) and "\\u0000", which jsonb refuses: a DataError (500) at save time."""
+
+    def to_python(self, value):
+        converted = super().to_python(value)
+        if not _storable(converted):
+            raise ValidationError(
+                _("JSON 中不能有 NaN、Infinity、超出范围的数字或空字符。"),
+                code="invalid",
+            )
+        return converted
+
+
+def _storable(value) -> bool:
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, str):
+        return "\x00" not in value
+    if isinstance(value, dict):
+        return all(_storable(k) and _storable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_storable(v) for v in value)
+    return True
+
+
 class CatalogAdmin(SchoolScopedAdmin):
     """Global rows: no school filter, role-based permissions as in SchoolScopedAdmin."""
+
+    formfield_overrides = {models.JSONField: {"form_class": StorableJSONField}}
 
     def get_queryset(self, request):
         return admin.ModelAdmin.get_queryset(self, request)

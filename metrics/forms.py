@@ -26,6 +26,9 @@ LIMITS = {
 }
 TEXT_MAX = 500
 MAX_ROW_INTEGER = 10_000_000
+# A data set has a few dozen rows; a posted form count above this is refused at once instead
+# of building and checking up to 2 000 forms (Django's default limit).
+MAX_DATASET_ROWS = 100
 
 
 class FigureField(forms.CharField):
@@ -215,5 +218,8 @@ def formset_class(spec: DataSetSpec):
         formset=base,
         extra=2,
         can_delete=True,
+        max_num=MAX_DATASET_ROWS,
+        absolute_max=MAX_DATASET_ROWS,
+        validate_max=True,
         formfield_callback=_formfield,
     )

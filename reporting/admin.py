@@ -1,11 +1,32 @@
 """Admin for the school administrator: everything is scoped to their own school."""
 
 from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from reporting.admin_site import admin_site
 from reporting.models import Department, ReportYear, School, User
+
+
+class CheckedAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete widget looks up whatever was posted when it shows a refused form
+    again; a value that is not a key at all (a hand-made POST) raised ValueError, a 500.
+    Such values are left out of the lookup; the field's own error already says why."""
+
+    def optgroups(self, name, value, attr=None):
+        remote = self.field.remote_field
+        key = remote.model._meta.get_field(remote.field_name)
+        return super().optgroups(name, [v for v in value if _is_key_value(key, v)], attr)
+
+
+def _is_key_value(key_field, value) -> bool:
+    try:
+        key_field.to_python(value)
+    except ValidationError:
+        return False
+    return True
 
 
 class SchoolScopedAdmin(admin.ModelAdmin):
@@ -55,6 +76,11 @@ class SchoolScopedAdmin(admin.ModelAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if not request.user.is_superuser and db_field.name == "department":
             kwargs["queryset"] = Department.objects.filter(school_id=request.user.school_id)
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault(
+                "widget",
+                CheckedAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using")),
+            )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from reporting.access import can_manage_year, get_year_for_user
@@ -54,3 +54,19 @@ def get_block_for_user(
     block = get_object_or_404(Block.objects.select_related("photo", "case"), section=section, pk=pk)
     block.section = section
     return block
+
+
+def find_case(section: Section, value: str | None) -> Block | None:
+    """The case block of this section named by a `case` parameter, or None when the value
+    is empty, not a number (a hand-edited link) or not a case of this section."""
+    if not value or not (value.isascii() and value.isdigit()):
+        return None
+    return section.blocks.filter(pk=int(value), kind=Block.Kind.CASE).first()
+
+
+def get_case_or_404(section: Section, value: str | None) -> Block | None:
+    """Like find_case, but a given value that names no case of the section is a 404."""
+    case = find_case(section, value)
+    if value and case is None:
+        raise Http404
+    return case

@@ -33,6 +33,9 @@ EDITOR_EXTENSIONS = {
 }
 
 
+STALE_PAGE = _("页面已过期，未保存。请刷新页面后重新修改并保存。")
+
+
 class ReportTextWidget(ProseEditorWidget):
     """django-prose-editor with the report's allowlist and the bound-figure extension."""
 
@@ -50,7 +53,15 @@ class ReportTextWidget(ProseEditorWidget):
 class SectionTextForm(forms.Form):
     """One editor per text block of the section (its cases' texts included)."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    # The version the editor opened; stored in PostgreSQL as a positive 32-bit integer.
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=0,
+        max_value=2**31 - 1,
+        error_messages={
+            key: STALE_PAGE for key in ("required", "invalid", "min_value", "max_value")
+        },
+    )
 
     def __init__(self, *args, text_blocks: list[Block], **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,6 +70,12 @@ class SectionTextForm(forms.Form):
             self.fields[f"text_{block.pk}"] = forms.CharField(
                 label=_("文字"), required=False, initial=block.body, widget=ReportTextWidget()
             )
+
+    def clean(self):
+        data = super().clean()
+        if "version" in self.errors:  # a hidden field: say it where the editor looks
+            self.add_error(None, STALE_PAGE)
+        return data
 
     def texts(self) -> dict[int, str]:
         return {block.pk: self.cleaned_data[f"text_{block.pk}"] for block in self.text_blocks}

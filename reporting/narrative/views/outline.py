@@ -23,7 +23,8 @@ from reporting.narrative.services import save_front_matter
 
 
 def _back(section_or_year):
-    year = getattr(section_or_year, "year", section_or_year)
+    # A ReportYear has an int `year` too: ask for the section, not for the attribute.
+    year = section_or_year.year if isinstance(section_or_year, Section) else section_or_year
     return redirect("narrative:outline", year.school.slug, year.year)
 
 

@@ -7,7 +7,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reporting.narrative import services
-from reporting.narrative.access import can_write_section, get_block_for_user, get_section_for_user
+from reporting.narrative.access import (
+    can_write_section,
+    find_case,
+    get_block_for_user,
+    get_case_or_404,
+    get_section_for_user,
+)
 from reporting.narrative.document import render_section_html
 from reporting.narrative.errors import NarrativeError, SaveConflict
 from reporting.narrative.figures import figure_text, year_figures
@@ -83,8 +89,7 @@ def section_edit(request, school, year, key):
 def _after_save(request, section):
     """The editor's buttons save the text first, then add a block or open a block form."""
     action = request.POST.get("action", "")
-    case_pk = request.POST.get("case") or None
-    case = section.blocks.filter(pk=case_pk, kind=Block.Kind.CASE).first() if case_pk else None
+    case = find_case(section, request.POST.get("case"))
     if action == "add-text":
         section.refresh_from_db()
         try:
@@ -108,8 +113,7 @@ def block_add(request, school, year, key, kind):
     section = get_section_for_user(request, school, year, key, write=True)
     if kind not in BLOCK_FORMS:
         return redirect("narrative:section_edit", school, year, key)
-    case_pk = request.GET.get("case") or request.POST.get("case")
-    case = get_object_or_404(section.blocks, pk=case_pk, kind="case") if case_pk else None
+    case = get_case_or_404(section, request.GET.get("case") or request.POST.get("case"))
     form = BLOCK_FORMS[kind](request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         image = form.cleaned_data.get("image") if kind == "photo" else None
