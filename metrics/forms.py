@@ -167,6 +167,27 @@ class ReportedValueForm(forms.Form):
         }
 
 
+UNKNOWN_FINDING = _("找不到要说明的问题，请刷新页面后重试。")
+
+
+class ExplanationForm(forms.Form):
+    """The explanation of one finding (empty text removes it)."""
+
+    rule_code = forms.CharField(max_length=60, error_messages=dict.fromkeys(
+        ("required", "max_length", "null_characters_not_allowed"), UNKNOWN_FINDING))  # fmt: skip
+    subject = forms.CharField(max_length=100, required=False, error_messages=dict.fromkeys(
+        ("max_length", "null_characters_not_allowed"), UNKNOWN_FINDING))  # fmt: skip
+    text = forms.CharField(
+        label=_("说明"),
+        max_length=2000,
+        required=False,
+        error_messages={
+            "max_length": _("说明不能超过 %(limit_value)d 个字。"),
+            "null_characters_not_allowed": _("说明中有无法保存的空字符，请删除后重新填写。"),
+        },
+    )
+
+
 class DataSetFormSet(BaseModelFormSet):
     """All rows of one data set; rows that must be unique within the year are checked here
     because the report year is not a field of the form."""

@@ -16,7 +16,7 @@ from metrics.access import (
 )
 from metrics.datasets import DATASETS
 from metrics.findings import run_checks
-from metrics.forms import FigureEntryForm, ReportedValueForm, formset_class
+from metrics.forms import ExplanationForm, FigureEntryForm, ReportedValueForm, formset_class
 from metrics.yeardata import YearData
 from reporting.access import can_manage_year
 
@@ -133,7 +133,11 @@ def finding_links(report_year, finding, department_names) -> list[tuple[str, str
 @require_POST
 def explain(request, school, year):
     report_year = get_figures_year_for_user(request, school, year)
-    rule_code, subject = request.POST.get("rule_code", ""), request.POST.get("subject", "")
+    form = ExplanationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, next(iter(form.errors.values()))[0])
+        return redirect("metrics:findings", school, year)
+    rule_code, subject = form.cleaned_data["rule_code"], form.cleaned_data["subject"]
     finding = next(
         (f for f in run_checks(report_year) if (f.rule_code, f.subject) == (rule_code, subject)),
         None,
@@ -143,7 +147,7 @@ def explain(request, school, year):
     try:
         services.explain_finding(
             year=report_year, user=request.user, rule_code=rule_code, subject=subject,
-            text=request.POST.get("text", "")[:2000],
+            text=form.cleaned_data["text"],
         )  # fmt: skip
     except services.FiguresError as error:
         messages.error(request, str(error))

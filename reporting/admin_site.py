@@ -8,11 +8,14 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
+from reporting.forms import AdminLoginForm
+
 
 class SchoolAdminSite(admin.AdminSite):
     site_header = _("质量年度报告 · 学校管理")
     site_title = _("学校管理")
     index_title = _("学校设置")
+    login_form = AdminLoginForm
 
     def has_permission(self, request) -> bool:
         user = request.user

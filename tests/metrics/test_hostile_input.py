@@ -38,3 +38,28 @@ def test_indicator_parent_that_is_not_an_id_is_a_form_error(client, schooladmin,
     )
     assert response.status_code == 200
     assert Indicator.objects.get(pk=indicator.pk).label == indicator.label
+
+
+def test_explanation_with_nul_characters_is_refused_with_a_message(client, editor, figures):
+    from metrics.findings import run_checks
+    from metrics.models import FindingExplanation
+
+    finding = run_checks(figures)[0]
+    client.force_login(editor)
+    response = client.post(
+        "/figures/lianzhou/2025/findings/explain/",
+        {"rule_code": finding.rule_code, "subject": finding.subject, "text": "口径\x00不同"},
+        follow=True,
+    )
+    assert "说明中有无法保存的空字符" in response.content.decode()
+    assert not FindingExplanation.objects.exists()
+
+
+def test_explanation_of_an_unknown_finding_is_refused(client, editor, figures):
+    client.force_login(editor)
+    response = client.post(
+        "/figures/lianzhou/2025/findings/explain/",
+        {"rule_code": "x\x00", "text": "说明"},
+        follow=True,
+    )
+    assert "找不到要说明的问题，请刷新页面后重试" in response.content.decode()
