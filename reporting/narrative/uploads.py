@@ -41,7 +41,9 @@ def read_image(data: bytes) -> Image.Image:
         probe.verify()  # structural check; the image must be reopened afterwards
         image = Image.open(io.BytesIO(data))
         image.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:  # declared far beyond MAX_PIXELS: refused on opening
+        _refuse(_("图片像素过多，请缩小后再上传。"))
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         _refuse(_("无法识别该文件：只能上传 JPEG、PNG 或 WebP 格式的图片。"))
     if image_format not in ALLOWED_FORMATS:
         _refuse(_("不支持该图片格式：只能上传 JPEG、PNG 或 WebP 格式的图片。"))

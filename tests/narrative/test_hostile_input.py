@@ -1,6 +1,8 @@
 """Hand-made requests to the report text pages get a message or a 404, never a 500, and
 change nothing."""
 
+import pytest
+
 from reporting.narrative.models import Block, Section, SectionRevision
 
 
@@ -40,3 +42,28 @@ def test_copying_last_year_outline_over_written_text_is_refused_with_a_message(
     assert response.status_code == 200
     assert "本年度已有正文内容" in response.content.decode()
     assert list(Section.objects.filter(year=sample).values_list("pk", flat=True)) == before
+
+
+@pytest.mark.parametrize(
+    ("width", "height"),
+    [(100_000, 100_000), (9_000, 9_000)],
+    ids=["decompression-bomb", "too-many-pixels"],
+)
+def test_image_declaring_huge_dimensions_is_refused_in_chinese(
+    client, zhaosheng, section_143, width, height
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from reporting.narrative.models import Photo
+    from tests.test_no_server_errors import png_with_size
+
+    client.force_login(zhaosheng)
+    before = (Photo.objects.count(), Block.objects.count())
+    bomb = SimpleUploadedFile("bomb.png", png_with_size(width, height), content_type="image/png")
+    response = client.post(
+        f"/report/lianzhou/2025/sections/{section_143.key}/blocks/new/photo/",
+        {"image": bomb, "caption": "炸弹"},
+    )
+    assert response.status_code == 200
+    assert "图片像素过多，请缩小后再上传" in response.content.decode()
+    assert (Photo.objects.count(), Block.objects.count()) == before
