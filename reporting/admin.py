@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from reporting.admin_site import admin_site
@@ -88,6 +89,8 @@ class SchoolScopedAdmin(admin.ModelAdmin):
 class SchoolAdmin(SchoolScopedAdmin):
     school_field = "pk"
     list_display = ["name", "slug", "kind", "legal_representative"]
+    # A school's website typed without a scheme is meant as https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_add_permission(self, request):
         return request.user.is_superuser
