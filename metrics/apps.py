@@ -7,7 +7,10 @@ class MetricsConfig(AppConfig):
     verbose_name = _("年度数据")
 
     def ready(self):
+        from metrics.department_work import department_data
         from metrics.tasks import figure_tasks
+        from reporting.deletion import register_department_work
         from reporting.tasks import register
 
         register(figure_tasks)
+        register_department_work(department_data)

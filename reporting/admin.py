@@ -1,12 +1,13 @@
 """Admin for the school administrator: everything is scoped to their own school."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from reporting import deletion
 from reporting.admin_site import admin_site
 from reporting.models import Department, ReportYear, School, User
 
@@ -85,6 +86,33 @@ class SchoolScopedAdmin(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class RefusedDeleteAdmin(SchoolScopedAdmin):
+    """Deletes go through a service that refuses to lose work; the confirmation page lists
+    the refusals (Django's "protected objects" page) instead of failing with a 500."""
+
+    def delete_refusal(self, obj) -> str | None:
+        raise NotImplementedError
+
+    def delete_one(self, obj) -> None:
+        raise NotImplementedError
+
+    def get_deleted_objects(self, objs, request):
+        refusals = [refusal for obj in objs if (refusal := self.delete_refusal(obj))]
+        if refusals:
+            return [], {}, set(), refusals
+        return [str(obj) for obj in objs], {self.opts.verbose_name_plural: len(objs)}, set(), []
+
+    def delete_model(self, request, obj):
+        try:
+            self.delete_one(obj)
+        except deletion.DeleteRefused as refused:  # changed since the confirmation page
+            self.message_user(request, str(refused), messages.ERROR)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+
 @admin.register(School, site=admin_site)
 class SchoolAdmin(SchoolScopedAdmin):
     school_field = "pk"
@@ -106,16 +134,28 @@ class SchoolAdmin(SchoolScopedAdmin):
 
 
 @admin.register(Department, site=admin_site)
-class DepartmentAdmin(SchoolScopedAdmin):
+class DepartmentAdmin(RefusedDeleteAdmin):
     list_display = ["name", "code", "order", "school"]
     list_editable = ["order"]
     search_fields = ["name"]
 
+    def delete_refusal(self, obj):
+        return deletion.department_refusal(obj)
+
+    def delete_one(self, obj):
+        deletion.delete_department(department=obj)
+
 
 @admin.register(ReportYear, site=admin_site)
-class ReportYearAdmin(SchoolScopedAdmin):
+class ReportYearAdmin(RefusedDeleteAdmin):
     list_display = ["__str__", "year", "status", "publication_date"]
     list_filter = ["status"]
+
+    def delete_refusal(self, obj):
+        return deletion.year_refusal(obj)
+
+    def delete_one(self, obj):
+        deletion.delete_year(year=obj)
 
 
 @admin.register(User, site=admin_site)

@@ -48,7 +48,7 @@ class FindingExplanation(models.Model):
     """Why a finding stands (e.g. "编制数与在岗人数口径不同"); shown to the committee."""
 
     year = models.ForeignKey(
-        ReportYear, on_delete=models.CASCADE, related_name="+", verbose_name=_("报告年度")
+        ReportYear, on_delete=models.PROTECT, related_name="+", verbose_name=_("报告年度")
     )
     rule_code = models.SlugField(_("规则代码"), max_length=60)
     subject = models.CharField(_("对象"), max_length=100, blank=True)

@@ -19,7 +19,7 @@ PERCENT_RANGE = Q(pass_rate__gte=0) & Q(pass_rate__lte=100)
 
 class DataRow(models.Model):
     year = models.ForeignKey(
-        ReportYear, on_delete=models.CASCADE, related_name="+", verbose_name=_("报告年度")
+        ReportYear, on_delete=models.PROTECT, related_name="+", verbose_name=_("报告年度")
     )
     position = models.PositiveSmallIntegerField(_("顺序"), default=0)
     updated_at = models.DateTimeField(_("修改时间"), auto_now=True)

@@ -14,7 +14,7 @@ from reporting.models import ReportYear
 @pghistory.track(pghistory.UpdateEvent("figure.changed"), pghistory.InsertEvent("figure.added"))
 class Figure(models.Model):
     year = models.ForeignKey(
-        ReportYear, on_delete=models.CASCADE, related_name="figures", verbose_name=_("报告年度")
+        ReportYear, on_delete=models.PROTECT, related_name="figures", verbose_name=_("报告年度")
     )
     indicator = models.ForeignKey(
         Indicator, on_delete=models.PROTECT, related_name="figures", verbose_name=_("指标")

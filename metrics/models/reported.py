@@ -29,7 +29,7 @@ class ReportedValue(models.Model):
         OTHER = "other", _("其他来源")
 
     year = models.ForeignKey(
-        ReportYear, on_delete=models.CASCADE, related_name="+", verbose_name=_("报告年度")
+        ReportYear, on_delete=models.PROTECT, related_name="+", verbose_name=_("报告年度")
     )
     # An indicator code of a computed indicator ("student_teacher_ratio") or a computed cell of
     # a body table ("dual_teachers.share.学前教育"); see metrics/derived.py.

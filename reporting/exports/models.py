@@ -40,7 +40,7 @@ class ExportJob(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     year = models.ForeignKey(
-        ReportYear, on_delete=models.CASCADE, related_name="export_jobs", verbose_name=_("年度")
+        ReportYear, on_delete=models.PROTECT, related_name="export_jobs", verbose_name=_("年度")
     )
     format = models.CharField(_("格式"), max_length=10, choices=Format.choices)
     requested_by = models.ForeignKey(

@@ -24,7 +24,7 @@ class SectionQuerySet(models.QuerySet):
         return self.filter(department=department)
 
 
-@pghistory.track()
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Section(models.Model):
     class Kind(models.TextChoices):
         OVERVIEW = "overview", _("学校概况")
@@ -32,8 +32,10 @@ class Section(models.Model):
         SECTION = "section", _("节")
         APPENDIX = "appendix", _("附件")
 
+    # PROTECT on everything a year owns: deleting a year never takes its work with it
+    # (reporting/deletion.py removes only an untouched generated outline).
     year = models.ForeignKey(
-        ReportYear, on_delete=models.CASCADE, related_name="sections", verbose_name=_("年度")
+        ReportYear, on_delete=models.PROTECT, related_name="sections", verbose_name=_("年度")
     )
     parent = models.ForeignKey(
         "self",
@@ -48,9 +50,10 @@ class Section(models.Model):
     position = models.PositiveIntegerField(_("位置"), default=0)
     title = models.CharField(_("标题"), max_length=200)
     kind = models.CharField(_("类型"), max_length=10, choices=Kind.choices, default=Kind.SECTION)
+    # A department that still owns sections cannot be deleted: its work is reassigned first.
     department = models.ForeignKey(
         Department,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="report_sections",
@@ -84,6 +87,10 @@ class Section(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def is_year_scaffolding(self) -> bool:
+        """A section without blocks is the generated outline: a year's delete may drop it."""
+        return not self.blocks.exists()
+
     @property
     def anchor(self) -> str:
         return "appendix" if self.kind == self.Kind.APPENDIX else f"sec-{self.key}"
@@ -93,7 +100,7 @@ class Photo(models.Model):
     """An uploaded image: the original as uploaded and a print-size copy made at upload."""
 
     year = models.ForeignKey(
-        ReportYear, on_delete=models.CASCADE, related_name="photos", verbose_name=_("年度")
+        ReportYear, on_delete=models.PROTECT, related_name="photos", verbose_name=_("年度")
     )
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     original = models.FileField(_("原图"), max_length=200)
@@ -113,7 +120,7 @@ class Photo(models.Model):
         return self.original.name
 
 
-@pghistory.track()
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Block(models.Model):
     """One piece of a section, in order: a text, a photo, a table or a case.
 
@@ -200,7 +207,7 @@ class SectionRevision(models.Model):
 class FrontMatter(models.Model):
     """Cover, 公开形式, 内容真实性责任声明, 前言 and back cover of one report year."""
 
-    year = models.OneToOneField(ReportYear, on_delete=models.CASCADE, related_name="front_matter")
+    year = models.OneToOneField(ReportYear, on_delete=models.PROTECT, related_name="front_matter")
     cover_date = models.DateField(_("封面日期"), null=True, blank=True)
     publication_form = models.CharField(
         _("公开形式"), max_length=200, blank=True, help_text=_("例如：学校网站专栏公开")
@@ -223,3 +230,7 @@ class FrontMatter(models.Model):
 
     def __str__(self) -> str:
         return str(self.year)
+
+    def is_year_scaffolding(self) -> bool:
+        # Generated with the year from the school's details; goes with an empty year.
+        return True

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from reporting.models import Department, ReportYear
 from reporting.narrative.errors import NarrativeError
-from reporting.narrative.models import FrontMatter, Section
+from reporting.narrative.models import Block, FrontMatter, Section
+from reporting.narrative.uploads import discard_unused_photos
 
 # The structure mandated since 2023: overview, seven chapters, appendix tables.
 MANDATED = [
@@ -187,4 +188,19 @@ def remove_section(*, section: Section) -> None:
     ensure_open(section.year)
     if section.kind != Section.Kind.SECTION:
         raise NarrativeError(_("学校概况、七个章和附件是规定结构，不能删除。"))
+    # The delete (with its sub-sections and blocks) is recorded by pghistory's delete triggers.
+    photos = list(
+        Block.objects.filter(section__in=_with_descendants(section)).values_list(
+            "photo_id", flat=True
+        )
+    )
     section.delete()
+    discard_unused_photos(photos)
+
+
+def _with_descendants(section: Section) -> list[Section]:
+    found, frontier = [section], [section]
+    while frontier:
+        frontier = list(Section.objects.filter(parent__in=frontier))
+        found += frontier
+    return found

@@ -12,7 +12,7 @@ from reporting.narrative.errors import NarrativeError, SaveConflict
 from reporting.narrative.models import Block, FrontMatter, Section, SectionRevision
 from reporting.narrative.outline import ensure_open
 from reporting.narrative.sanitize import clean_html
-from reporting.narrative.uploads import store_photo
+from reporting.narrative.uploads import discard_unused_photos, store_photo
 
 
 def _lock(section: Section) -> Section:
@@ -122,9 +122,11 @@ def update_block(*, block: Block, user, fields: dict, image: bytes | None = None
     current = _lock(block.section)
     for name, value in fields.items():
         setattr(block, name, value)
+    replaced = block.photo_id
     if block.kind == Block.Kind.PHOTO and image is not None:
         block.photo = store_photo(year=current.year, data=image, user=user)
     block.save()
+    discard_unused_photos([replaced])
     _bump(current, user)
     return block
 
@@ -158,7 +160,9 @@ def delete_block(*, block: Block, user) -> None:
             texts={str(block.pk): block.body},
             author=user,
         )
+    photos = [block.photo_id, *block.parts.values_list("photo_id", flat=True)]
     block.delete()
+    discard_unused_photos(photos)
     _bump(current, user)
 
 

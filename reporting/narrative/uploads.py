@@ -9,6 +9,7 @@ import uuid
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -92,3 +93,19 @@ def store_photo(
         },
     )
     return photo
+
+
+def discard_unused_photos(photo_ids) -> None:
+    """Delete the photos no block uses any more (a photo block deleted or given a new image).
+    Their files are removed only once the transaction commits: a rolled-back delete keeps
+    both the row and the files."""
+    for photo in Photo.objects.filter(pk__in=[pk for pk in photo_ids if pk], blocks__isnull=True):
+        paths = [photo.original.name, photo.print_copy.name]
+        photo.delete()
+        transaction.on_commit(lambda paths=paths: _remove_files(paths))
+
+
+def _remove_files(paths: list[str]) -> None:
+    for path in paths:
+        if path and default_storage.exists(path):
+            default_storage.delete(path)
