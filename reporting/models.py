@@ -102,6 +102,10 @@ class User(AbstractUser):
         verbose_name=_("部门"),
     )
 
+    # Set only by `load_demo` on the accounts it creates: it never touches any other account
+    # (a real `editor` keeps its school, password and rights).
+    created_by_demo = models.BooleanField(_("示例账号"), default=False, editable=False)
+
     objects = SchoolUserManager()
 
     class Meta:

@@ -42,3 +42,32 @@ def test_every_demo_account_logs_in_with_demo(client, db):
         response = client.post("/login/", {"username": user.username, "password": "demo"})
         assert response.status_code == 302, user.username
         client.post("/logout/")
+
+
+def test_load_demo_leaves_a_real_editor_account_alone(db):
+    from io import StringIO
+
+    from django.contrib.auth.hashers import make_password
+
+    real = User.objects.create(
+        username="editor", password=make_password("s3cret-Real"), is_superuser=True
+    )
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    real.refresh_from_db()
+    assert real.check_password("s3cret-Real")
+    assert real.is_superuser and real.school is None
+    assert "“editor”不是示例数据创建的" in out.getvalue()
+    assert User.objects.get(username="caiwu").check_password("demo")
+
+
+def test_load_demo_refuses_in_production_mode(db, settings):
+    import pytest
+    from django.core.management.base import CommandError
+
+    settings.LOCAL_MODE, settings.DEBUG = False, False
+    with pytest.raises(CommandError, match="--force-demo"):
+        call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert not School.objects.filter(slug="lianzhou").exists()
+    call_command("load_demo", "--force-demo", stdout=open("/dev/null", "w"))
+    assert School.objects.filter(slug="lianzhou").exists()

@@ -44,9 +44,15 @@ SCHOOL_ADMIN = ("schooladmin", "刘", "管理")
 
 
 def _user(username: str, school: School, role: str, last: str, first: str, department=None):
+    """Create or refresh a demo account; an account the demo did not create is left alone
+    (returns None) whatever its name."""
+    existing = User.objects.filter(username=username).first()
+    if existing is not None and not existing.created_by_demo:
+        return None
     user, _ = User.objects.update_or_create(
         username=username,
         defaults={
+            "created_by_demo": True,
             "school": school,
             "role": role,
             "department": department,
@@ -59,6 +65,16 @@ def _user(username: str, school: School, role: str, last: str, first: str, depar
     user.set_password(DEMO_PASSWORD)
     user.save()
     return user
+
+
+def foreign_accounts() -> list[str]:
+    """Demo usernames taken by accounts the demo did not create (left untouched by `load`)."""
+    names = [EDITOR[0], SCHOOL_ADMIN[0], *(row[2] for row in DEPARTMENTS)]
+    return sorted(
+        User.objects.filter(username__in=names, created_by_demo=False).values_list(
+            "username", flat=True
+        )
+    )
 
 
 @transaction.atomic
