@@ -55,10 +55,10 @@ run: install
 	$(PY) manage.py compilemessages -v 0 --ignore=.venv --ignore=var
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo
-	@set -m; trap '[ -n "$$worker" ] && kill $$worker 2>/dev/null; $(PY) -m config.localdb stop' EXIT INT TERM; \
-	$(PY) manage.py db_worker --queue-name '*' & worker=$$!; \
-	echo ""; echo "Serving http://$(HOST):$(PORT)  (demo logins above, password: demo; Ctrl-C stops)"; \
-	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver --noreload $(HOST):$(PORT)
+	@echo ""; echo "Serving http://$(HOST):$(PORT)  (demo logins above, password: demo; Ctrl-C stops)"
+	@# One supervisor for the worker, the server and the private PostgreSQL: SIGINT/SIGTERM/SIGHUP
+	@# to it or to the whole process group (Ctrl-C, timeout, a supervisor) stops all three.
+	exec $(PY) -m config.supervise $(HOST) $(PORT)
 
 worker: install
 	$(PY) manage.py db_worker --queue-name '*'

@@ -113,6 +113,30 @@ def _initdb(bindir: Path) -> None:
         raise LocalDatabaseError(f"initdb failed:\n{result.stderr}")
 
 
+def _check_ours() -> None:
+    """The server answering on PORT must be this checkout's (its data directory is our
+    var/postgres/data): a second checkout with the same port must never silently use the
+    first one's databases."""
+    import psycopg
+
+    admin = f"postgres://postgres@{HOST}:{PORT}/postgres"
+    try:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=5) as conn:
+            directory = conn.execute("SHOW data_directory").fetchone()[0]
+    except psycopg.Error as error:
+        raise LocalDatabaseError(_foreign_message(f"({error.__class__.__name__})")) from None
+    if Path(directory).resolve() != DATA.resolve():
+        raise LocalDatabaseError(_foreign_message(directory))
+
+
+def _foreign_message(directory: str) -> str:
+    return (
+        f"Port {PORT} is taken by another PostgreSQL server (data directory: {directory}), "
+        f"not this checkout's ({DATA}). Choose a free port for this checkout, e.g. "
+        f"`export LOCAL_PG_PORT={PORT + 1}`, or set DATABASE_URL."
+    )
+
+
 def _create_database() -> None:
     import psycopg
 
@@ -126,10 +150,13 @@ def _create_database() -> None:
 def ensure_running() -> str:
     """Start the local server if needed, create the database if missing, return its URL."""
     if _accepting():
+        _check_ours()
         _create_database()
         return url()
     with _lock():
-        if not _accepting():
+        if _accepting():
+            _check_ours()
+        else:
             bindir = _bindir()
             if not (DATA / "PG_VERSION").exists():
                 _initdb(bindir)

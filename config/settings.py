@@ -175,3 +175,9 @@ LOGGING = {
     # django-axes logs every login at INFO; keep only its warnings (lockouts).
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Export queue housekeeping (reporting/exports/housekeeping.py, run by the worker and by
+# `manage.py prune_exports`): draft files (of open years) are deleted after this many days;
+# a running job without progress for this many minutes has lost its worker and is failed.
+EXPORT_DRAFT_RETENTION_DAYS = env_int("EXPORT_DRAFT_RETENTION_DAYS", 7)
+EXPORT_STALE_MINUTES = env_int("EXPORT_STALE_MINUTES", 15)

@@ -20,7 +20,7 @@ from django.db import transaction
 from metrics import models as m
 from metrics.catalog import load_catalog
 from metrics.forms import parse_reported
-from metrics.services import set_reported_value, write_figures_unchecked
+from metrics.services import reported_stamp, set_reported_value, write_figures_unchecked
 
 # Appendix 表1–表5 and the narrative's single figures; "中职填报" rows the school left unfilled
 # (美育课专任教师数, 班主任数) and 表3 C/D 类 (blank in the sample) stay empty.
@@ -234,7 +234,8 @@ def _reported(year) -> None:
         value, places = parse_reported(text)
         set_reported_value(
             year=year, user=None, quantity=name, source=published, value=value, places=places,
-            note=f"2025年度报告（样本）{note}",
+            note=f"2025年度报告（样本）{note}", page_quantities=[name],
+            stamp=reported_stamp(year, [name]),
         )  # fmt: skip
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from metrics.datasets import DataSetSpec
 from metrics.models import Indicator, ReportedValue
+from reporting.versions import VersionField
 
 # Beyond these a value is a typo or a wrong unit, not a school's figure.
 LIMITS = {
@@ -75,7 +76,7 @@ class FigureField(forms.CharField):
 class FigureEntryForm(forms.Form):
     """The typed (not computed) indicators of one department."""
 
-    stamp = forms.CharField(widget=forms.HiddenInput, required=False)
+    stamp = VersionField()  # metrics.entry.figures_stamp when the form was opened
 
     def __init__(self, *args, indicators: list[Indicator], initial_values: dict, **kwargs):
         super().__init__(*args, **kwargs)
@@ -131,6 +132,7 @@ class ReportedValueForm(forms.Form):
         error_messages={"required": _("请填写报送值。")},
     )
     note = forms.CharField(label=_("备注"), max_length=200, required=False)
+    stamp = VersionField()  # services.reported_stamp of the page when it was opened
 
     def __init__(self, *args, quantities: dict, **kwargs):
         super().__init__(*args, **kwargs)
@@ -164,6 +166,8 @@ class ReportedValueForm(forms.Form):
             "value": number,
             "places": places,
             "note": self.cleaned_data["note"],
+            "stamp": self.cleaned_data["stamp"],
+            "page_quantities": list(self.quantities),
         }
 
 
@@ -173,6 +177,7 @@ UNKNOWN_FINDING = _("找不到要说明的问题，请刷新页面后重试。")
 class ExplanationForm(forms.Form):
     """The explanation of one finding (empty text removes it)."""
 
+    version = VersionField()  # services.explanation_version of the text the page showed
     rule_code = forms.CharField(max_length=60, error_messages=dict.fromkeys(
         ("required", "max_length", "null_characters_not_allowed"), UNKNOWN_FINDING))  # fmt: skip
     subject = forms.CharField(max_length=100, required=False, error_messages=dict.fromkeys(

@@ -11,11 +11,13 @@ import hashlib
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from metrics.models import Figure, FindingExplanation, Indicator, ReportedValue
 from reporting.models import ReportYear, User
+from reporting.versions import fingerprint
 
 
 class FiguresError(Exception):
@@ -27,7 +29,12 @@ class YearLocked(FiguresError):
 
 
 class StaleForm(FiguresError):
-    pass
+    """The form was based on older data; nothing saved. `stamp` is the current version, so a
+    second save made after reading the explanation goes through."""
+
+    def __init__(self, message: str, *, stamp: str):
+        super().__init__(message)
+        self.stamp = stamp
 
 
 def check_open(year: ReportYear) -> None:
@@ -44,14 +51,31 @@ def stamp_of(items: Iterable) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
 
 
-def _check_stamp(expected: str | None, items: Iterable) -> None:
-    if expected is not None and expected != stamp_of(items):
-        raise StaleForm(
-            _(
-                "保存失败：您打开此表后，其他人已修改了其中的数据。"
-                "您填写的内容仍保留在下方，请刷新页面核对后重新填写。"
-            )
+def _check_stamp(expected: str, items: Iterable) -> None:
+    """Refuse a form whose fingerprint (mandatory) is not that of the rows as stored now."""
+    items = list(items)
+    current = stamp_of(items)
+    if expected == current:
+        return
+    latest = max(items, key=lambda item: item.updated_at, default=None)
+    who = _("其他人")
+    if latest is not None and getattr(latest, "updated_by", None) is not None:
+        who = latest.updated_by.get_full_name() or latest.updated_by.username
+    when = timezone.localtime(latest.updated_at).strftime("%H:%M") if latest else ""
+    raise StaleForm(
+        _(
+            "未保存：您打开此表后，%(who)s 在 %(when)s 修改了其中的数据（或增删了行）。"
+            "您填写的内容仍保留在下方，当前保存的数据可刷新页面查看；"
+            "核对后再次点击保存，将以您填写的内容为准。"
         )
+        % {"who": who, "when": when},
+        stamp=current,
+    )
+
+
+def explanation_version(text: str) -> str:
+    """Version of a finding's explanation form: the explanation it showed."""
+    return fingerprint(text or "")
 
 
 @transaction.atomic
@@ -60,7 +84,7 @@ def set_figures(
     year: ReportYear,
     user: User | None,
     values: dict[str, Decimal | str | None],
-    stamp: str | None = None,
+    stamp: str,
     stamp_codes: Iterable[str] | None = None,
 ) -> int:
     """Store the typed values of one form (indicator code → value). Returns how many changed.
@@ -124,15 +148,28 @@ def write_figures_unchecked(*, year: ReportYear, values: dict[str, Decimal]) -> 
 
 
 @transaction.atomic
-def save_rows(*, year: ReportYear, user: User, formset, stamp: str | None) -> None:
-    """Save a data-set formset (already valid) as a whole, refusing a stale form."""
+def save_rows(*, year: ReportYear, user: User, formset, stamp: str) -> None:
+    """Save a data-set formset (already valid) as a whole, refusing a stale form.
+
+    The fingerprint covers every row of the set for the year (`rows_stamp`), so a row added,
+    changed or removed by someone else since the form was opened is noticed, not lost."""
     year = ReportYear.objects.select_for_update().get(pk=year.pk)
     check_open(year)
-    model = formset.model
-    current = model.objects.select_for_update().filter(
-        pk__in=[f.instance.pk for f in formset.initial_forms]
-    )
-    _check_stamp(stamp, current)
+    _check_stamp(stamp, formset.model.objects.select_for_update().filter(year=year))
+    try:
+        with transaction.atomic():
+            _save_formset(year, user, formset)
+    except IntegrityError:
+        raise FiguresError(
+            _("未保存：有与已保存的行重复或相互矛盾的行，请核对后再保存。")
+        ) from None
+
+
+def rows_stamp(model, year: ReportYear) -> str:
+    return stamp_of(model.objects.filter(year=year))
+
+
+def _save_formset(year, user, formset) -> None:
     formset.save(commit=False)  # fills the instances and deleted_objects
     for obj in formset.deleted_objects:
         obj.delete()
@@ -150,10 +187,28 @@ def save_rows(*, year: ReportYear, user: User, formset, stamp: str | None) -> No
 
 @transaction.atomic
 def explain_finding(
-    *, year: ReportYear, user: User, rule_code: str, subject: str, text: str
+    *, year: ReportYear, user: User, rule_code: str, subject: str, text: str, version: str
 ) -> FindingExplanation | None:
-    """Keep (or with empty text, remove) the explanation of a finding."""
+    """Keep (or with empty text, remove) the explanation of a finding, refusing a form based
+    on another explanation than the stored one."""
+    year = ReportYear.objects.select_for_update().get(pk=year.pk)
     check_open(year)
+    stored = (
+        FindingExplanation.objects.select_for_update(of=("self",))
+        .filter(year=year, rule_code=rule_code, subject=subject)
+        .select_related("updated_by")
+        .first()
+    )
+    if version != explanation_version(stored.text if stored else ""):
+        who = stored.updated_by.get_full_name() if stored and stored.updated_by else _("其他人")
+        raise StaleForm(
+            _(
+                "说明未保存：您打开本页后，%(who)s 修改了此问题的说明，现为“%(current)s”。"
+                "您填写的是“%(typed)s”；请核对后重新保存。"
+            )
+            % {"who": who, "current": stored.text if stored else "", "typed": text.strip()},
+            stamp=explanation_version(stored.text if stored else ""),
+        )
     text = text.strip()
     if not text:
         FindingExplanation.objects.filter(year=year, rule_code=rule_code, subject=subject).delete()
@@ -173,11 +228,22 @@ def set_reported_value(
     source: str,
     value: Decimal,
     places: int,
+    stamp: str,
+    page_quantities: Iterable[str],
     note: str = "",
 ) -> ReportedValue:
-    """Keep the value a derived quantity was reported with elsewhere (one per source)."""
+    """Keep the value a derived quantity was reported with elsewhere (one per source).
+
+    `stamp` is the fingerprint of the department page's reported values when it was opened
+    (`reported_stamp`); a value added or changed by someone else meanwhile refuses the save."""
     year = ReportYear.objects.select_for_update().get(pk=year.pk)
     check_open(year)
+    _check_stamp(
+        stamp,
+        ReportedValue.objects.select_for_update(of=("self",))
+        .filter(year=year, quantity__in=list(page_quantities))
+        .select_related("updated_by"),
+    )
     reported, _created = ReportedValue.objects.update_or_create(
         year=year,
         quantity=quantity,
@@ -185,6 +251,10 @@ def set_reported_value(
         defaults={"value": value, "places": places, "note": note.strip(), "updated_by": user},
     )
     return reported
+
+
+def reported_stamp(year: ReportYear, quantities: Iterable[str]) -> str:
+    return stamp_of(ReportedValue.objects.filter(year=year, quantity__in=list(quantities)))
 
 
 @transaction.atomic

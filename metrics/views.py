@@ -19,6 +19,7 @@ from metrics.findings import run_checks
 from metrics.forms import ExplanationForm, FigureEntryForm, ReportedValueForm, formset_class
 from metrics.yeardata import YearData
 from reporting.access import can_manage_year
+from reporting.versions import refresh_version
 
 
 def overview(request, school, year):
@@ -47,6 +48,9 @@ def figures_form(request, school, year, department):
                 year=report_year, user=request.user, values=form.values(),
                 stamp=form.cleaned_data["stamp"], stamp_codes=[i.code for i in typed],
             )  # fmt: skip
+        except services.StaleForm as stale:
+            messages.error(request, str(stale))
+            refresh_version(form, "stamp", stale.stamp)
         except services.FiguresError as error:
             messages.error(request, str(error))
         else:
@@ -70,10 +74,13 @@ def dataset_form(request, school, year, department, key):
     queryset = entry.editable_rows(spec, report_year)
     FormSet = formset_class(spec)
     formset = FormSet(request.POST or None, queryset=queryset, prefix="rows")
-    stamp = request.POST.get("stamp") if request.method == "POST" else None
+    stamp = request.POST.get("stamp", "") if request.method == "POST" else None
     if request.method == "POST" and formset.is_valid():
         try:
             services.save_rows(year=report_year, user=request.user, formset=formset, stamp=stamp)
+        except services.StaleForm as stale:
+            messages.error(request, str(stale))
+            stamp = stale.stamp  # the user's rows stay; a second save is made knowingly
         except services.FiguresError as error:
             messages.error(request, str(error))
         else:
@@ -86,7 +93,7 @@ def dataset_form(request, school, year, department, key):
         "department": dept,
         "spec": spec,
         "formset": formset,
-        "stamp": stamp or services.stamp_of(queryset),
+        "stamp": stamp if stamp is not None else services.rows_stamp(spec.model, report_year),
         "earlier": entry.preview_rows(spec, report_year),
         "locked": not report_year.is_open,
     }
@@ -103,7 +110,10 @@ def findings(request, school, year):
     names = {d.code: d.name for d in departments}
     context = {
         "year": report_year,
-        "findings": [(f, finding_links(report_year, f, names)) for f in found],
+        "findings": [
+            (f, finding_links(report_year, f, names), services.explanation_version(f.explanation))
+            for f in found
+        ],
         "department": department,
         "departments": departments,
         "blocking": sum(1 for f in found if f.blocking),
@@ -147,7 +157,7 @@ def explain(request, school, year):
     try:
         services.explain_finding(
             year=report_year, user=request.user, rule_code=rule_code, subject=subject,
-            text=form.cleaned_data["text"],
+            text=form.cleaned_data["text"], version=form.cleaned_data["version"],
         )  # fmt: skip
     except services.FiguresError as error:
         messages.error(request, str(error))
@@ -160,10 +170,17 @@ def reported_values(request, school, year, department):
     report_year, dept = get_entry_for_user(request, school, year, department)
     data = YearData(report_year)
     quantities = derived.owned_by(data, dept.code)
-    form = ReportedValueForm(request.POST or None, quantities=quantities)
+    form = ReportedValueForm(
+        request.POST or None,
+        quantities=quantities,
+        initial={"stamp": services.reported_stamp(report_year, quantities)},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.set_reported_value(year=report_year, user=request.user, **form.values())
+        except services.StaleForm as stale:
+            messages.error(request, str(stale))
+            refresh_version(form, "stamp", stale.stamp)
         except services.FiguresError as error:
             messages.error(request, str(error))
         else:

@@ -45,7 +45,11 @@ def test_deleting_a_department_owning_sections_is_refused_until_reassigned(
 ):
     library = Department.objects.create(school=school, name="图书馆", code="tushuguan")
     section = Section.objects.get(year=year, key="ch1")
-    outline.update_section(section=section, title=section.title, department=library)
+    outline.update_section(
+        section=section, title=section.title, department=library,
+        version=section.settings_version(),
+    )  # fmt: skip
+    section.refresh_from_db()
     client.force_login(schooladmin)
     url = f"/admin/reporting/department/{library.pk}/delete/"
     page = client.post(url, {"post": "yes"}).content.decode()
@@ -54,7 +58,9 @@ def test_deleting_a_department_owning_sections_is_refused_until_reassigned(
     section.refresh_from_db()
     assert section.department == library
 
-    outline.update_section(section=section, title=section.title, department=None)
+    outline.update_section(
+        section=section, title=section.title, department=None, version=section.settings_version()
+    )
     assert client.post(url, {"post": "yes"}).status_code == 302
     assert not Department.objects.filter(pk=library.pk).exists()
 
@@ -105,6 +111,8 @@ def test_a_replaced_image_removes_the_old_files(editor, year):
         section=section, user=editor, kind="photo", fields={"caption": "图"}, image=_jpeg()
     )
     old = block.photo.original.name
-    services.update_block(block=block, user=editor, fields={}, image=_jpeg())
+    services.update_block(
+        block=block, user=editor, fields={}, image=_jpeg(), version=block.edit_version()
+    )
     assert not default_storage.exists(old)
     assert Photo.objects.filter(year=year).count() == 1

@@ -61,6 +61,8 @@ class ExportJob(models.Model):
     error = models.TextField(_("错误信息"), blank=True)
     created_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
     started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
+    # Touched by every progress report: a running job silent for too long has lost its worker.
+    heartbeat_at = models.DateTimeField(_("最近进展"), null=True, blank=True)
     finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
 
     objects = ExportJobQuerySet.as_manager()
@@ -87,6 +89,12 @@ class ExportJob(models.Model):
             ),
             models.CheckConstraint(
                 condition=~Q(status="failed") | ~Q(error=""), name="exportjob_failed_has_error"
+            ),
+            # One unfinished job per year and format: a second click joins the first.
+            models.UniqueConstraint(
+                fields=["year", "format"],
+                condition=Q(status__in=["queued", "running"]),
+                name="exportjob_one_unfinished_per_format",
             ),
         ]
         indexes = [models.Index(fields=["year", "-created_at"], name="exportjob_year_recent")]

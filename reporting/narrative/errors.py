@@ -8,3 +8,12 @@ class SaveConflict(NarrativeError):
     def __init__(self, message: str, *, revision_pk: int):
         super().__init__(message)
         self.revision_pk = revision_pk
+
+
+class EditConflict(NarrativeError):
+    """The form was based on an older version; nothing saved. `version` is the current one,
+    so a second save made after reading the explanation goes through."""
+
+    def __init__(self, message: str, *, version: str):
+        super().__init__(message)
+        self.version = version

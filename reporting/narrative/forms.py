@@ -10,8 +10,10 @@ from django_prose_editor.widgets import ProseEditorWidget
 from reporting.narrative.errors import NarrativeError
 from reporting.narrative.figures import body_table_choices
 from reporting.narrative.grid import grid_from_text
+from reporting.narrative.limits import check_grid, check_text
 from reporting.narrative.models import Block, FrontMatter, Section
-from reporting.narrative.uploads import MAX_UPLOAD_BYTES, read_image
+from reporting.narrative.uploads import MAX_UPLOAD_BYTES, open_image
+from reporting.versions import VersionField
 
 EDITOR_EXTENSIONS = {
     "Paragraph": True,
@@ -68,13 +70,20 @@ class SectionTextForm(forms.Form):
         self.text_blocks = text_blocks
         for block in text_blocks:
             self.fields[f"text_{block.pk}"] = forms.CharField(
-                label=_("文字"), required=False, initial=block.body, widget=ReportTextWidget()
+                label=_("文字"),
+                required=False,
+                initial=block.body,
+                widget=ReportTextWidget(),
+                validators=[check_text],
             )
 
     def clean(self):
         data = super().clean()
         if "version" in self.errors:  # a hidden field: say it where the editor looks
             self.add_error(None, STALE_PAGE)
+        for block in self.text_blocks:  # the editors show no field errors: say it on top
+            for message in self.errors.get(f"text_{block.pk}", []):
+                self.add_error(None, message)
         return data
 
     def texts(self) -> dict[int, str]:
@@ -86,6 +95,7 @@ class SectionTextForm(forms.Form):
 
 
 class SectionSettingsForm(forms.Form):
+    version = VersionField()  # Section.settings_version() when the outline was opened
     title = forms.CharField(label=_("标题"), max_length=200)
     department = forms.ModelChoiceField(
         queryset=None, label=_("负责部门"), required=False, empty_label=_("（不指定）")
@@ -119,6 +129,7 @@ class ReparentForm(forms.Form):
 
 
 class PhotoForm(forms.Form):
+    version = VersionField()  # Block.edit_version() when the form was opened
     image = forms.FileField(label=_("图片（JPEG、PNG 或 WebP，最大 10 MB）"), required=False)
     caption = forms.CharField(label=_("图题"), max_length=200)
     source = forms.CharField(label=_("来源"), max_length=200, required=False)
@@ -136,7 +147,7 @@ class PhotoForm(forms.Form):
             raise forms.ValidationError(_("图片太大：最大 10 MB，请压缩后再上传。"))
         data = upload.read()
         try:
-            read_image(data)
+            open_image(data)  # the header only; the service decodes the image once
         except NarrativeError as error:
             raise forms.ValidationError(str(error)) from error
         return data
@@ -146,6 +157,7 @@ class PhotoForm(forms.Form):
 
 
 class TableForm(forms.Form):
+    version = VersionField()
     table_key = forms.ChoiceField(label=_("数据表"), required=False)
     grid_text = forms.CharField(
         label=_("自由表格"),
@@ -176,6 +188,10 @@ class TableForm(forms.Form):
             grid = grid_from_text(data.get("grid_text", ""), data.get("header_rows") or 0)
             if not grid["rows"]:
                 self.add_error("grid_text", _("请选择数据表，或填写自由表格的内容。"))
+            try:
+                check_grid(grid)
+            except forms.ValidationError as error:
+                self.add_error("grid_text", error)
             data["grid"] = grid
         else:
             data["grid"] = {}
@@ -193,6 +209,7 @@ class TableForm(forms.Form):
 
 
 class CaseForm(forms.Form):
+    version = VersionField()
     title = forms.CharField(label=_("案例标题"), max_length=200)
     subtitle = forms.CharField(
         label=_("副标题"), max_length=200, required=False, help_text=_("不必输入开头的“——”")
@@ -206,7 +223,12 @@ class CaseForm(forms.Form):
 
 
 class FrontMatterForm(forms.ModelForm):
+    version = VersionField()  # FrontMatter.edit_version() when the page was opened
     web_address = forms.URLField(label=_("公开网址"), required=False, assume_scheme="https")
+
+    def clean_preface(self) -> str:
+        check_text(self.cleaned_data["preface"])
+        return self.cleaned_data["preface"]
 
     class Meta:
         model = FrontMatter

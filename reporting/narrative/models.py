@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from reporting.models import Department, ReportYear
+from reporting.versions import fields_version
 
 
 class SectionQuerySet(models.QuerySet):
@@ -86,6 +87,12 @@ class Section(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    SETTINGS_FIELDS = ("title", "department_id")
+
+    def settings_version(self) -> str:
+        """Version of the committee's title/department form (text saves do not change it)."""
+        return fields_version(self, self.SETTINGS_FIELDS)
 
     def is_year_scaffolding(self) -> bool:
         """A section without blocks is the generated outline: a year's delete may drop it."""
@@ -176,6 +183,21 @@ class Block(models.Model):
     def __str__(self) -> str:
         return self.title or self.caption or self.get_kind_display()
 
+    EDIT_FIELDS = (
+        "caption",
+        "source",
+        "title",
+        "subtitle",
+        "table_key",
+        "grid",
+        "wide",
+        "photo_id",
+    )
+
+    def edit_version(self) -> str:
+        """Version of the photo, table or case form."""
+        return fields_version(self, self.EDIT_FIELDS)
+
     @property
     def is_generated_table(self) -> bool:
         return self.kind == self.Kind.TABLE and bool(self.table_key)
@@ -230,6 +252,16 @@ class FrontMatter(models.Model):
 
     def __str__(self) -> str:
         return str(self.year)
+
+    EDIT_FIELDS = (
+        "cover_date", "publication_form", "web_address",
+        "declaration_text", "legal_representative", "declaration_date",
+        "preface", "preface_signature", "preface_date",
+        "back_address", "back_admissions_phone", "back_fax", "back_postcode",
+    )  # fmt: skip
+
+    def edit_version(self) -> str:
+        return fields_version(self, self.EDIT_FIELDS)
 
     def is_year_scaffolding(self) -> bool:
         # Generated with the year from the school's details; goes with an empty year.

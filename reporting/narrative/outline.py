@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from reporting.models import Department, ReportYear
-from reporting.narrative.errors import NarrativeError
+from reporting.narrative.errors import EditConflict, NarrativeError
 from reporting.narrative.models import Block, FrontMatter, Section
 from reporting.narrative.uploads import discard_unused_photos
 
@@ -134,10 +134,30 @@ def add_section(*, parent: Section, title: str, department: Department | None = 
 
 
 @transaction.atomic
-def update_section(*, section: Section, title: str, department: Department | None) -> Section:
+def update_section(
+    *, section: Section, title: str, department: Department | None, version: str
+) -> Section:
+    section = (
+        Section.objects.select_for_update(of=("self",)).select_related("year").get(pk=section.pk)
+    )
     ensure_open(section.year)
     if department is not None and department.school_id != section.year.school_id:
         raise NarrativeError(_("只能指定本校的部门。"))
+    if version != section.settings_version():
+        raise EditConflict(
+            _(
+                "未保存：您打开大纲后，其他人已修改了该章节的标题或负责部门，现为“%(title)s”"
+                "（%(department)s）。您填写的是“%(typed)s”（%(typed_department)s）；"
+                "请核对后重新保存。"
+            )
+            % {
+                "title": section.title,
+                "department": section.department or _("不指定"),
+                "typed": title.strip(),
+                "typed_department": department or _("不指定"),
+            },
+            version=section.settings_version(),
+        )
     section.title = title.strip()
     section.department = department
     section.save(update_fields=["title", "department", "updated_at"])

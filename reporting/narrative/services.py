@@ -8,7 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reporting.narrative.errors import NarrativeError, SaveConflict
+from reporting.narrative.errors import EditConflict, NarrativeError, SaveConflict
 from reporting.narrative.models import Block, FrontMatter, Section, SectionRevision
 from reporting.narrative.outline import ensure_open
 from reporting.narrative.sanitize import clean_html
@@ -117,9 +117,35 @@ def add_block(
     return block
 
 
+def check_version(stored, version: str, submitted: dict, what: str) -> None:
+    """Refuse a form based on an older version of `stored` (locked by the caller); the
+    message names the fields whose stored value differs from what the user typed."""
+    current = stored.edit_version()
+    if version == current:
+        return
+    differing = [
+        str(stored._meta.get_field(name).verbose_name)
+        for name, value in submitted.items()
+        if getattr(stored, name, value) != value
+    ]
+    raise EditConflict(
+        _(
+            "未保存：您打开%(what)s后，其他人已修改并保存了它。您填写的内容仍在下方"
+            "（上传的图片需重新选择）；与当前保存内容不同的项：%(fields)s。"
+            "核对后再次点击保存，将以您填写的内容为准。"
+        )
+        % {"what": what, "fields": "、".join(differing) or _("无")},
+        version=current,
+    )
+
+
 @transaction.atomic
-def update_block(*, block: Block, user, fields: dict, image: bytes | None = None) -> Block:
+def update_block(
+    *, block: Block, user, fields: dict, version: str, image: bytes | None = None
+) -> Block:
     current = _lock(block.section)
+    block = Block.objects.select_for_update().get(pk=block.pk, section=current)
+    check_version(block, version, fields, _("此表单"))
     for name, value in fields.items():
         setattr(block, name, value)
     replaced = block.photo_id
@@ -167,8 +193,10 @@ def delete_block(*, block: Block, user) -> None:
 
 
 @transaction.atomic
-def save_front_matter(*, front_matter: FrontMatter, fields: dict) -> FrontMatter:
+def save_front_matter(*, front_matter: FrontMatter, fields: dict, version: str) -> FrontMatter:
+    front_matter = FrontMatter.objects.select_for_update().get(pk=front_matter.pk)
     ensure_open(front_matter.year)
+    check_version(front_matter, version, fields, _("封面、声明与前言"))
     for name, value in fields.items():
         setattr(front_matter, name, value)
     front_matter.preface = clean_html(front_matter.preface)

@@ -83,7 +83,7 @@ def test_stale_form_is_refused_and_keeps_the_input(client, figures, zhaosheng, e
     Figure.objects.filter(year=figures, indicator__code="monthly_income").update(value=3700)
     Figure.objects.get(year=figures, indicator__code="monthly_income").save()  # bump updated_at
     page = client.post(FORM, data).content.decode()
-    assert "其他人已修改" in page and 'value="600"' in page
+    assert "修改了其中的数据" in page and 'value="600"' in page
     assert stored(figures, "graduates") == 557
 
 

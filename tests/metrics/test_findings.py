@@ -28,7 +28,7 @@ def test_same_quantity_in_two_tables(figures):
 
 
 def test_same_quantity_agrees_once_corrected(figures, zhaosheng):
-    services.set_figures(year=figures, user=zhaosheng, values={"further_study": 130})
+    services.write_figures_unchecked(year=figures, values={"further_study": 130})
     assert ("further-study-agrees", "") not in codes(figures)
 
 
@@ -78,6 +78,7 @@ def test_check_figures_passes_when_every_error_is_explained(figures, editor):
             services.explain_finding(
                 year=figures, user=editor, rule_code=finding.rule_code,
                 subject=finding.subject, text="口径不同，已核实",
+                version=services.explanation_version(finding.explanation),
             )  # fmt: skip
     out = StringIO()
     call_command("check_figures", school="lianzhou", year=2025, stdout=out)

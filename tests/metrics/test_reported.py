@@ -19,6 +19,11 @@ PUBLISHED = ReportedValue.Source.PUBLISHED
 NATIONAL = ReportedValue.Source.NATIONAL_SECONDARY
 
 
+def with_stamp(client, url, data):
+    """A form as the page hands it out: with the version of the values it shows."""
+    return data | {"stamp": client.get(url).context["form"]["stamp"].value()}
+
+
 def quantity(exact, kind="percent"):
     return DerivedQuantity("q", "q", kind, "renshi", Decimal(exact))
 
@@ -95,7 +100,7 @@ def test_findings_page_shows_the_disagreement_and_the_way_to_it(client, figures,
 def test_head_enters_a_value_from_the_national_system(client, figures, renshi):
     client.force_login(renshi)
     data = {"quantity": "student_teacher_ratio", "source": NATIONAL, "value": "19.65:1"}
-    response = client.post(PAGE, data, follow=True)
+    response = client.post(PAGE, with_stamp(client, PAGE, data), follow=True)
     assert "报送值已保存" in response.content.decode()
     stored = ReportedValue.objects.get(
         year=figures, quantity="student_teacher_ratio", source=NATIONAL
@@ -107,7 +112,7 @@ def test_head_enters_a_value_from_the_national_system(client, figures, renshi):
 def test_a_mismatch_entered_by_hand_becomes_a_finding(client, figures, renshi):
     client.force_login(renshi)
     data = {"quantity": "senior_title_share", "source": NATIONAL, "value": "16"}
-    client.post(PAGE, data)
+    client.post(PAGE, with_stamp(client, PAGE, data))
     assert "15%" in finding(figures, "senior_title_share@national_secondary").message
 
 
@@ -163,7 +168,9 @@ def test_value_of_another_department_cannot_be_deleted_through_own_page(client, 
 def test_committee_enters_and_removes_for_any_department(client, figures, editor):
     client.force_login(editor)
     url = "/figures/lianzhou/2025/d/zhaosheng/reported/"
-    client.post(url, {"quantity": "majors_count", "source": NATIONAL, "value": "9"})
+    client.post(
+        url, with_stamp(client, url, {"quantity": "majors_count", "source": NATIONAL, "value": "9"})
+    )
     reported = ReportedValue.objects.get(quantity="majors_count", source=NATIONAL)
     client.post(f"{url}{reported.pk}/delete/")
     assert not ReportedValue.objects.filter(pk=reported.pk).exists()
@@ -182,7 +189,7 @@ def test_locked_year_refuses_reported_values(client, figures, renshi):
     with pytest.raises(services.YearLocked):
         services.set_reported_value(
             year=figures, user=renshi, quantity="student_teacher_ratio", source=NATIONAL,
-            value=Decimal(19), places=0,
+            value=Decimal(19), places=0, stamp="", page_quantities=[],
         )  # fmt: skip
 
 

@@ -65,5 +65,5 @@ def test_image_declaring_huge_dimensions_is_refused_in_chinese(
         {"image": bomb, "caption": "炸弹"},
     )
     assert response.status_code == 200
-    assert "图片像素过多，请缩小后再上传" in response.content.decode()
+    assert "图片像素过多（最多 4000 万像素），请缩小后再上传" in response.content.decode()
     assert (Photo.objects.count(), Block.objects.count()) == before

@@ -71,3 +71,51 @@ def test_head_adds_a_photo_to_own_section(client, zhaosheng, sample, section_143
     assert response.status_code == 302
     block = Block.objects.get(section=section_143, caption="招聘会现场")
     assert block.photo.print_copy.name.endswith("-print.jpg")
+
+
+# Issue 10, finding 8: allowlisted formats when opening, one decode, a print-sized pixel limit.
+
+
+def test_an_eps_upload_never_reaches_pillows_eps_parser(monkeypatch):
+    from PIL import EpsImagePlugin
+
+    opened = []
+    real_open = EpsImagePlugin.EpsImageFile._open
+    monkeypatch.setattr(
+        EpsImagePlugin.EpsImageFile, "_open", lambda self: opened.append(1) or real_open(self)
+    )
+    eps = b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\nshowpage\n"
+    with pytest.raises(NarrativeError, match="只能上传 JPEG、PNG 或 WebP"):
+        read_image(eps)
+    assert opened == []
+
+
+def test_a_web_upload_is_decoded_once(client, zhaosheng, sample, section_143, monkeypatch):
+    from PIL import ImageFile
+
+    decodes = []  # loads that still had something to decode (`tile` is emptied by decoding)
+    real_load = ImageFile.ImageFile.load
+
+    def counting_load(self):
+        if self.tile:
+            decodes.append(self.format)
+        return real_load(self)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", counting_load)
+    client.force_login(zhaosheng)
+    upload = SimpleUploadedFile("a.png", image_bytes("PNG", (300, 200)), content_type="image/png")
+    response = client.post(upload_url(section_143), {"image": upload, "caption": "一次解码"})
+    assert response.status_code == 302
+    assert decodes.count("PNG") == 1
+
+
+def test_more_than_40_megapixels_is_refused_with_the_limit():
+    from tests.test_no_server_errors import png_with_size
+
+    with pytest.raises(NarrativeError, match="最多 4000 万像素"):
+        read_image(png_with_size(8000, 5001))
+
+
+def test_a_large_jpeg_is_decoded_near_print_size():
+    image = read_image(image_bytes("JPEG", size=(6400, 4800)))
+    assert 1600 <= max(image.size) < 6400

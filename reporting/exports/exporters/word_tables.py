@@ -8,6 +8,13 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from lxml.html import HtmlElement
 
+from reporting.narrative.limits import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS
+
+# A stored table is checked on save, but the exporter must not trust that: a colspan of a
+# million would make python-docx build a million-column table. Cells beyond these are dropped.
+WORD_MAX_COLUMNS = MAX_TABLE_COLUMNS
+WORD_MAX_ROWS = MAX_TABLE_ROWS
+
 
 def _span(element: HtmlElement, name: str) -> int:
     try:
@@ -19,7 +26,7 @@ def _span(element: HtmlElement, name: str) -> int:
 def table_grid(table: HtmlElement) -> tuple[list[tuple[int, int, int, int, HtmlElement]], int, int]:
     """Each cell's (row, column, rowspan, colspan, element), and the grid's size."""
     placed, occupied = [], set()
-    rows = [tr for tr in table.iter("tr")]
+    rows = [tr for tr in table.iter("tr")][:WORD_MAX_ROWS]
     width = 0
     for r, tr in enumerate(rows):
         c = 0
@@ -28,8 +35,10 @@ def table_grid(table: HtmlElement) -> tuple[list[tuple[int, int, int, int, HtmlE
                 continue
             while (r, c) in occupied:
                 c += 1
+            if c >= WORD_MAX_COLUMNS:
+                break
             rowspan = min(_span(cell, "rowspan"), len(rows) - r)
-            colspan = _span(cell, "colspan")
+            colspan = min(_span(cell, "colspan"), WORD_MAX_COLUMNS - c)
             for dr in range(rowspan):
                 for dc in range(colspan):
                     occupied.add((r + dr, c + dc))

@@ -10,7 +10,7 @@ from reporting.access import can_manage_year, get_year_for_user
 from reporting.narrative import outline as outline_services
 from reporting.narrative.access import get_section_for_user
 from reporting.narrative.document import render_report_html
-from reporting.narrative.errors import NarrativeError
+from reporting.narrative.errors import EditConflict, NarrativeError
 from reporting.narrative.forms import (
     AddSectionForm,
     FrontMatterForm,
@@ -20,6 +20,7 @@ from reporting.narrative.forms import (
 from reporting.narrative.models import FrontMatter, Section
 from reporting.narrative.numbering import build_outline
 from reporting.narrative.services import save_front_matter
+from reporting.versions import refresh_version
 
 
 def _back(section_or_year):
@@ -86,7 +87,10 @@ def section_settings(request, school, year, key):
         request,
         section,
         lambda: outline_services.update_section(
-            section=section, title=data["title"], department=data["department"]
+            section=section,
+            title=data["title"],
+            department=data["department"],
+            version=data["version"],
         ),
         _("已保存“%(title)s”。") % {"title": data["title"]},
     )
@@ -150,10 +154,18 @@ def front_matter(request, school, year):
     report_year = get_year_for_user(request, school, year, manage=True)
     outline_services.create_outline(year=report_year)
     instance = FrontMatter.objects.get(year=report_year)
-    form = FrontMatterForm(request.POST or None, instance=instance)
+    form = FrontMatterForm(
+        request.POST or None, instance=instance, initial={"version": instance.edit_version()}
+    )
     if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in FrontMatterForm.Meta.fields}
         try:
-            save_front_matter(front_matter=instance, fields=form.cleaned_data)
+            save_front_matter(
+                front_matter=instance, fields=fields, version=form.cleaned_data["version"]
+            )
+        except EditConflict as conflict:
+            form.add_error(None, str(conflict))
+            refresh_version(form, "version", conflict.version)
         except NarrativeError as error:
             messages.error(request, str(error))
         else:

@@ -15,12 +15,13 @@ from reporting.narrative.access import (
     get_section_for_user,
 )
 from reporting.narrative.document import render_section_html
-from reporting.narrative.errors import NarrativeError, SaveConflict
+from reporting.narrative.errors import EditConflict, NarrativeError, SaveConflict
 from reporting.narrative.figures import figure_text, year_figures
 from reporting.narrative.forms import CaseForm, PhotoForm, SectionTextForm, TableForm
 from reporting.narrative.grid import grid_to_text
 from reporting.narrative.models import Block, SectionRevision
 from reporting.narrative.numbering import build_outline
+from reporting.versions import refresh_version
 
 BLOCK_FORMS = {"photo": PhotoForm, "table": TableForm, "case": CaseForm}
 BLOCK_TEMPLATES = {"photo": "narrative/block_photo.html", "table": "narrative/block_table.html",
@@ -144,6 +145,7 @@ def block_edit(request, school, year, key, pk):
         "caption": block.caption, "source": block.source, "title": block.title,
         "subtitle": block.subtitle, "table_key": block.table_key, "wide": block.wide,
         "grid_text": grid_to_text(block.grid), "header_rows": block.grid.get("header_rows", 1),
+        "version": block.edit_version(),
     }  # fmt: skip
     form_class = BLOCK_FORMS[block.kind]
     extra = {"image_required": False} if block.kind == "photo" else {}
@@ -152,8 +154,12 @@ def block_edit(request, school, year, key, pk):
         image = form.cleaned_data.get("image") if block.kind == "photo" else None
         try:
             services.update_block(
-                block=block, user=request.user, fields=form.block_fields(), image=image
-            )
+                block=block, user=request.user, fields=form.block_fields(), image=image,
+                version=form.cleaned_data["version"],
+            )  # fmt: skip
+        except EditConflict as conflict:
+            form.add_error(None, str(conflict))
+            refresh_version(form, "version", conflict.version)
         except NarrativeError as error:
             form.add_error(None, str(error))
         else:
