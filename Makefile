@@ -13,7 +13,7 @@ PORT ?= 8000
 OS_PACKAGES := postgresql fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 \
 	poppler-utils chromium chromium-driver gettext
 
-.PHONY: help install os-deps venv run test lint bench db-start db-stop worker clean
+.PHONY: help install os-deps venv run test lint bench db-start db-stop worker clean backup restore loadtest
 
 help:
 	@echo "make run   — install, start the local database, migrate, load the demo, serve http://$(HOST):$(PORT)"
@@ -76,6 +76,13 @@ bench: install
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py load_demo >/dev/null
 	$(PY) -m tests.bench
+
+backup: install
+	$(PY) manage.py backup
+
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/vocreport-….tar"; exit 2; }
+	$(PY) manage.py restore "$(FILE)"
 
 clean:
 	rm -rf var/staticfiles var/test-media
