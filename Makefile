@@ -77,6 +77,13 @@ bench: install
 	$(PY) manage.py load_demo >/dev/null
 	$(PY) -m tests.bench
 
+# Load test (not part of `make test`): gunicorn + worker on the demo, 50 heads + the committee.
+loadtest: install
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py load_demo >/dev/null
+	DEBUG=0 $(PY) manage.py collectstatic --no-input -v 0
+	$(PY) -m tests.load.run
+
 backup: install
 	$(PY) manage.py backup
 
