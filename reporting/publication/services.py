@@ -89,7 +89,8 @@ def _publish_file(edition: Edition, format: str) -> str:
     result = get_exporter(format).render(edition.year)
     year = edition.year
     extension = result.filename.rsplit(".", 1)[-1]
-    relative = f"{year.school.slug}/{year.year}/{edition.number}/{format}-{secrets.token_hex(8)}.{extension}"
+    name = f"{format}-{secrets.token_hex(8)}.{extension}"
+    relative = f"{year.school.slug}/{year.year}/{edition.number}/{name}"
     storage.write_once(relative, result.content)
     EditionFile.objects.create(
         edition=edition,
