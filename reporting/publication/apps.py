@@ -9,9 +9,11 @@ class PublicationConfig(AppConfig):
 
     def ready(self):
         from reporting import tasks
-        from reporting.publication import blockers, home_tasks
+        from reporting.publication import blockers, home_tasks, status
 
         tasks.register(home_tasks.publication_tasks)
+        status.register(status.figure_forms)
+        status.register(status.sections)
         blockers.register(blockers.unexplained_errors)
         blockers.register(blockers.figures_without_value)
         # The review feature (item approvals) adds its own provider; until it is installed,

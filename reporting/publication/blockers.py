@@ -50,11 +50,7 @@ def unexplained_errors(year: ReportYear) -> Iterable[Blocker]:
             continue
         codes = sorted(finding.department_codes)
         url = f"{page}?{urlencode({'department': codes[0]})}" if codes else page
-        yield Blocker(
-            _("错误未说明：%(subject)s %(message)s")
-            % {"subject": finding.subject, "message": finding.message},
-            url,
-        )
+        yield Blocker(_("错误未说明：%(message)s") % {"message": finding.message}, url)
 
 
 def figures_without_value(year: ReportYear) -> Iterable[Blocker]:

@@ -71,6 +71,18 @@ class Edition(models.Model):
         return self.unlocked_at is None
 
 
+def current_edition(year: ReportYear) -> Edition | None:
+    """The edition a locked year was published as (None for an open year)."""
+    if year.is_open:
+        return None
+    return (
+        Edition.objects.filter(year=year, unlocked_at__isnull=True)
+        .prefetch_related("files__edition__year__school")
+        .order_by("-number")
+        .first()
+    )
+
+
 class EditionFile(models.Model):
     class Format(models.TextChoices):
         PDF = "pdf", _("PDF 印刷版")
