@@ -52,5 +52,6 @@ class Command(BaseCommand):
         from reporting.publication.services import unlock_year
 
         editor = User.objects.get(username=organisation.EDITOR[0], school_id=year.school_id)
-        unlock_year(year=year, user=editor, reason="load_demo --reopen-locked：开发环境重置示例数据")
+        reason = "load_demo --reopen-locked：开发环境重置示例数据"
+        unlock_year(year=year, user=editor, reason=reason)
         self.stdout.write(self.style.WARNING(f"已解锁 {year}（load_demo --reopen-locked）"))
