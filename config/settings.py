@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "metrics",
     "reporting.narrative",
     "reporting.exports",
+    "reporting.review",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 
 from metrics.models import Figure, FindingExplanation, Indicator, ReportedValue
 from reporting.models import ReportYear, User
+from reporting.review.guard import edit_refusal
+from reporting.review.models import ReviewItem
 
 
 class FiguresError(Exception):
@@ -35,6 +37,13 @@ def check_open(year: ReportYear) -> None:
         raise YearLocked(
             _("%(year)s已锁定，数据不能再修改。如需更正，请联系编委会解锁。") % {"year": year.label}
         )
+
+
+def check_editable(year: ReportYear, user: User | None, kind: str, key: str) -> None:
+    """A department's submitted or approved form is read-only for it until returned."""
+    refusal = edit_refusal(year=year, user=user, kind=kind, key=key)
+    if refusal:
+        raise FiguresError(refusal)
 
 
 def stamp_of(items: Iterable) -> str:
@@ -76,6 +85,8 @@ def set_figures(
         raise FiguresError(
             _("以下指标不能直接填写：%(codes)s") % {"codes": "、".join(sorted(unknown))}
         )
+    for department_code in sorted({i.department_code for i in indicators.values()}):
+        check_editable(year, user, ReviewItem.Kind.FIGURES, department_code)
     watched = list(stamp_codes) if stamp_codes is not None else list(values)
     existing = {
         f.indicator.code: f
@@ -129,6 +140,10 @@ def save_rows(*, year: ReportYear, user: User, formset, stamp: str | None) -> No
     year = ReportYear.objects.select_for_update().get(pk=year.pk)
     check_open(year)
     model = formset.model
+    from metrics.datasets import DATASETS
+
+    for key in [k for k, spec in DATASETS.items() if spec.model is model]:
+        check_editable(year, user, ReviewItem.Kind.DATASET, key)
     current = model.objects.select_for_update().filter(
         pk__in=[f.instance.pk for f in formset.initial_forms]
     )

@@ -81,6 +81,8 @@ class SchoolUserManager(UserManager):
 class User(AbstractUser):
     class Role(models.TextChoices):
         DEPARTMENT_HEAD = "head", _("部门负责人")
+        # Fills figures and writes sections of a department; only its head submits them.
+        STAFF = "staff", _("填报员")
         EDITOR = "editor", _("编委会成员")
         SCHOOL_ADMIN = "admin", _("学校管理员")
 
@@ -116,6 +118,10 @@ class User(AbstractUser):
                 condition=~Q(role="head") | Q(department__isnull=False),
                 name="user_head_needs_department",
             ),
+            models.CheckConstraint(
+                condition=~Q(role="staff") | Q(department__isnull=False),
+                name="user_staff_needs_department",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -134,6 +140,8 @@ class User(AbstractUser):
             raise ValidationError({"department": _("部门必须属于该用户所在的学校。")})
         if self.role == self.Role.DEPARTMENT_HEAD and not self.department_id:
             raise ValidationError({"department": _("部门负责人必须指定部门。")})
+        if self.role == self.Role.STAFF and not self.department_id:
+            raise ValidationError({"department": _("填报员必须指定部门。")})
 
     def save(self, *args, **kwargs):
         # The admin's own login checks is_staff; derive it from the role so it cannot drift.
@@ -143,6 +151,16 @@ class User(AbstractUser):
     @property
     def is_department_head(self) -> bool:
         return self.role == self.Role.DEPARTMENT_HEAD
+
+    @property
+    def is_department_staff(self) -> bool:
+        """填报员 (not Django's `is_staff`, which means "may open the admin")."""
+        return self.role == self.Role.STAFF
+
+    @property
+    def is_department_member(self) -> bool:
+        """Head or staff: fills the department's figures and writes its sections."""
+        return self.role in (self.Role.DEPARTMENT_HEAD, self.Role.STAFF)
 
     @property
     def is_editor(self) -> bool:
@@ -178,6 +196,8 @@ class ReportYear(models.Model):
     year = models.PositiveSmallIntegerField(_("年度"))
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.OPEN)
     publication_date = models.DateField(_("发布日期"), null=True, blank=True)
+    # Departments submit their figures and sections by this date (我的任务, 编委会工作台).
+    due_date = models.DateField(_("提交截止日期"), null=True, blank=True)
 
     objects = ReportYearQuerySet.as_manager()
 
@@ -210,6 +230,12 @@ class ReportYear(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
+
+    @property
+    def is_overdue(self) -> bool:
+        from django.utils import timezone
+
+        return self.due_date is not None and timezone.localdate() > self.due_date
 
     def previous(self) -> "ReportYear | None":
         return ReportYear.objects.filter(school_id=self.school_id, year=self.year - 1).first()
