@@ -1,6 +1,7 @@
 """Review pages. Thin: access helper first, one service or query, render."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -49,7 +50,11 @@ def item_detail(request, school, year, kind, key):
     return render(request, "review/item.html", context)
 
 
-def _step(request, item, step, **kwargs):
+def _step(request, item, step, allowed: bool, **kwargs):
+    """Run a review step: 403 for a user who may never take it, a message when the item's
+    state refuses it."""
+    if not allowed:
+        raise PermissionDenied
     try:
         step(item=item, user=request.user, **kwargs)
     except services.ReviewError as error:
@@ -61,7 +66,7 @@ def _step(request, item, step, **kwargs):
 @require_POST
 def item_submit(request, school, year, kind, key):
     item = get_item_for_user(request, school, year, kind, key)
-    if _step(request, item, services.submit_item):
+    if _step(request, item, services.submit_item, services.can_submit(request.user, item)):
         messages.success(request, _("已提交编委会审核。"))
     return redirect(item.url)
 
@@ -69,7 +74,7 @@ def item_submit(request, school, year, kind, key):
 @require_POST
 def item_approve(request, school, year, kind, key):
     item = get_item_for_user(request, school, year, kind, key)
-    if _step(request, item, services.approve_item):
+    if _step(request, item, services.approve_item, services.can_review(request.user, item.year)):
         messages.success(request, _("已审核通过。"))
     return redirect(item.url)
 
@@ -77,7 +82,9 @@ def item_approve(request, school, year, kind, key):
 @require_POST
 def item_return(request, school, year, kind, key):
     item = get_item_for_user(request, school, year, kind, key)
-    if _step(request, item, services.return_item, comment=request.POST.get("comment", "")):
+    allowed = services.can_review(request.user, item.year)
+    comment = request.POST.get("comment", "")
+    if _step(request, item, services.return_item, allowed, comment=comment):
         messages.success(request, _("已退回部门修改。"))
     return redirect(item.url)
 
@@ -85,7 +92,8 @@ def item_return(request, school, year, kind, key):
 @require_POST
 def item_comment(request, school, year, kind, key):
     item = get_item_for_user(request, school, year, kind, key)
-    if _step(request, item, services.add_comment, text=request.POST.get("text", "")):
+    allowed = services.can_comment(request.user, item)
+    if _step(request, item, services.add_comment, allowed, text=request.POST.get("text", "")):
         messages.success(request, _("意见已发表。"))
     return redirect(item.url)
 
