@@ -176,3 +176,15 @@ def test_a_locked_year_refuses_every_step(zhaosheng, figures):
     with pytest.raises(services.ReviewError, match="已锁定"):
         services.submit_item(item=figures_item(figures), user=zhaosheng)
     assert not ReviewItem.objects.exists()
+
+
+def test_the_form_of_a_submitted_item_has_no_inputs_for_the_department(
+    client, zhaosheng_staff, editor, zhaosheng, figures
+):
+    services.submit_item(item=figures_item(figures), user=zhaosheng)
+    client.force_login(zhaosheng_staff)
+    page = client.get("/figures/lianzhou/2025/d/zhaosheng/").content.decode()
+    assert 'name="graduates"' not in page and ">保存</button>" not in page
+    client.force_login(editor)
+    page = client.get("/figures/lianzhou/2025/d/zhaosheng/").content.decode()
+    assert 'name="graduates"' in page
