@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "reporting.narrative",
     "reporting.exports",
     "reporting.publication",
+    "reporting.review",
 ]
 
 MIDDLEWARE = [
