@@ -8,9 +8,6 @@ class MetricsConfig(AppConfig):
 
     def ready(self):
         from metrics.department_work import department_data
-        from metrics.tasks import figure_tasks
         from reporting.deletion import register_department_work
-        from reporting.tasks import register
 
-        register(figure_tasks)
         register_department_work(department_data)

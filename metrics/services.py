@@ -16,16 +16,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from metrics.models import Figure, FindingExplanation, Indicator, ReportedValue
+from reporting.errors import ReportError, YearLocked
 from reporting.models import ReportYear, User
+from reporting.review.guard import edit_refusal
+from reporting.review.models import ReviewItem
 from reporting.versions import fingerprint
 
+__all__ = ["FiguresError", "StaleForm", "YearLocked"]
 
-class FiguresError(Exception):
+
+class FiguresError(ReportError):
     """A write refused for a reason the user can act on; the message is for them."""
-
-
-class YearLocked(FiguresError):
-    pass
 
 
 class StaleForm(FiguresError):
@@ -37,11 +38,11 @@ class StaleForm(FiguresError):
         self.stamp = stamp
 
 
-def check_open(year: ReportYear) -> None:
-    if not year.is_open:
-        raise YearLocked(
-            _("%(year)s已锁定，数据不能再修改。如需更正，请联系编委会解锁。") % {"year": year.label}
-        )
+def check_editable(year: ReportYear, user: User | None, kind: str, key: str) -> None:
+    """A department's submitted or approved form is read-only for it until returned."""
+    refusal = edit_refusal(year=year, user=user, kind=kind, key=key)
+    if refusal:
+        raise FiguresError(refusal)
 
 
 def stamp_of(items: Iterable) -> str:
@@ -51,8 +52,12 @@ def stamp_of(items: Iterable) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
 
 
-def _check_stamp(expected: str, items: Iterable) -> None:
-    """Refuse a form whose fingerprint (mandatory) is not that of the rows as stored now."""
+def _check_stamp(expected: str | None, items: Iterable) -> None:
+    """Refuse a form whose fingerprint is not that of the rows as stored now. A form always
+    sends one (missing is "", which never matches); None is a caller that is not a form (a
+    loader, an import), see reporting/versions.py."""
+    if expected is None:
+        return
     items = list(items)
     current = stamp_of(items)
     if expected == current:
@@ -84,14 +89,14 @@ def set_figures(
     year: ReportYear,
     user: User | None,
     values: dict[str, Decimal | str | None],
-    stamp: str,
+    stamp: str | None = None,
     stamp_codes: Iterable[str] | None = None,
 ) -> int:
     """Store the typed values of one form (indicator code → value). Returns how many changed.
 
     `stamp` is the fingerprint of the figures of `stamp_codes` when the form was opened."""
     year = ReportYear.objects.select_for_update().get(pk=year.pk)
-    check_open(year)
+    year.ensure_open()
     indicators = {
         i.code: i for i in Indicator.objects.filter(code__in=list(values), formula__isnull=True)
     }
@@ -100,6 +105,8 @@ def set_figures(
         raise FiguresError(
             _("以下指标不能直接填写：%(codes)s") % {"codes": "、".join(sorted(unknown))}
         )
+    for department_code in sorted({i.department_code for i in indicators.values()}):
+        check_editable(year, user, ReviewItem.Kind.FIGURES, department_code)
     watched = list(stamp_codes) if stamp_codes is not None else list(values)
     existing = {
         f.indicator.code: f
@@ -139,7 +146,7 @@ def _write(year, user, indicators, existing, values) -> int:
 def write_figures_unchecked(*, year: ReportYear, values: dict[str, Decimal]) -> int:
     """For the demo loader and imports: store values without a user or a stale check (still
     refusing a locked year)."""
-    check_open(year)
+    year.ensure_open()
     indicators = {i.code: i for i in Indicator.objects.filter(code__in=list(values))}
     existing = {
         f.indicator.code: f for f in Figure.objects.filter(year=year).select_related("indicator")
@@ -148,14 +155,19 @@ def write_figures_unchecked(*, year: ReportYear, values: dict[str, Decimal]) -> 
 
 
 @transaction.atomic
-def save_rows(*, year: ReportYear, user: User, formset, stamp: str) -> None:
+def save_rows(*, year: ReportYear, user: User, formset, stamp: str | None) -> None:
     """Save a data-set formset (already valid) as a whole, refusing a stale form.
 
     The fingerprint covers every row of the set for the year (`rows_stamp`), so a row added,
     changed or removed by someone else since the form was opened is noticed, not lost."""
     year = ReportYear.objects.select_for_update().get(pk=year.pk)
-    check_open(year)
-    _check_stamp(stamp, formset.model.objects.select_for_update().filter(year=year))
+    year.ensure_open()
+    model = formset.model
+    from metrics.datasets import DATASETS
+
+    for key in [k for k, spec in DATASETS.items() if spec.model is model]:
+        check_editable(year, user, ReviewItem.Kind.DATASET, key)
+    _check_stamp(stamp, model.objects.select_for_update().filter(year=year))
     try:
         with transaction.atomic():
             _save_formset(year, user, formset)
@@ -187,19 +199,25 @@ def _save_formset(year, user, formset) -> None:
 
 @transaction.atomic
 def explain_finding(
-    *, year: ReportYear, user: User, rule_code: str, subject: str, text: str, version: str
+    *,
+    year: ReportYear,
+    user: User,
+    rule_code: str,
+    subject: str,
+    text: str,
+    version: str | None = None,
 ) -> FindingExplanation | None:
     """Keep (or with empty text, remove) the explanation of a finding, refusing a form based
     on another explanation than the stored one."""
     year = ReportYear.objects.select_for_update().get(pk=year.pk)
-    check_open(year)
+    year.ensure_open()
     stored = (
         FindingExplanation.objects.select_for_update(of=("self",))
         .filter(year=year, rule_code=rule_code, subject=subject)
         .select_related("updated_by")
         .first()
     )
-    if version != explanation_version(stored.text if stored else ""):
+    if version is not None and version != explanation_version(stored.text if stored else ""):
         who = stored.updated_by.get_full_name() if stored and stored.updated_by else _("其他人")
         raise StaleForm(
             _(
@@ -228,8 +246,8 @@ def set_reported_value(
     source: str,
     value: Decimal,
     places: int,
-    stamp: str,
-    page_quantities: Iterable[str],
+    stamp: str | None = None,
+    page_quantities: Iterable[str] = (),
     note: str = "",
 ) -> ReportedValue:
     """Keep the value a derived quantity was reported with elsewhere (one per source).
@@ -237,7 +255,7 @@ def set_reported_value(
     `stamp` is the fingerprint of the department page's reported values when it was opened
     (`reported_stamp`); a value added or changed by someone else meanwhile refuses the save."""
     year = ReportYear.objects.select_for_update().get(pk=year.pk)
-    check_open(year)
+    year.ensure_open()
     _check_stamp(
         stamp,
         ReportedValue.objects.select_for_update(of=("self",))
@@ -260,5 +278,5 @@ def reported_stamp(year: ReportYear, quantities: Iterable[str]) -> str:
 @transaction.atomic
 def remove_reported_value(*, year: ReportYear, reported: ReportedValue) -> None:
     year = ReportYear.objects.select_for_update().get(pk=year.pk)
-    check_open(year)
+    year.ensure_open()
     reported.delete()

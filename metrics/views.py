@@ -19,6 +19,8 @@ from metrics.findings import run_checks
 from metrics.forms import ExplanationForm, FigureEntryForm, ReportedValueForm, formset_class
 from metrics.yeardata import YearData
 from reporting.access import can_manage_year
+from reporting.errors import ReportError
+from reporting.review.guard import edit_refusal
 from reporting.versions import refresh_version
 
 
@@ -51,7 +53,7 @@ def figures_form(request, school, year, department):
         except services.StaleForm as stale:
             messages.error(request, str(stale))
             refresh_version(form, "stamp", stale.stamp)
-        except services.FiguresError as error:
+        except ReportError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("已保存，%(count)s 项数据有变动。") % {"count": changed})
@@ -64,6 +66,8 @@ def figures_form(request, school, year, department):
         "form": form,
         "groups": entry.entry_groups(data, dept, form),
         "locked": not report_year.is_open,
+        "read_only": not report_year.is_open
+        or bool(edit_refusal(year=report_year, user=request.user, kind="figures", key=dept.code)),
     }
     return render(request, "metrics/figures_form.html", context)
 
@@ -81,7 +85,7 @@ def dataset_form(request, school, year, department, key):
         except services.StaleForm as stale:
             messages.error(request, str(stale))
             stamp = stale.stamp  # the user's rows stay; a second save is made knowingly
-        except services.FiguresError as error:
+        except ReportError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("已保存。"))
@@ -96,6 +100,8 @@ def dataset_form(request, school, year, department, key):
         "stamp": stamp if stamp is not None else services.rows_stamp(spec.model, report_year),
         "earlier": entry.preview_rows(spec, report_year),
         "locked": not report_year.is_open,
+        "read_only": not report_year.is_open
+        or bool(edit_refusal(year=report_year, user=request.user, kind="data", key=key)),
     }
     return render(request, "metrics/dataset_form.html", context)
 
@@ -159,7 +165,7 @@ def explain(request, school, year):
             year=report_year, user=request.user, rule_code=rule_code, subject=subject,
             text=form.cleaned_data["text"], version=form.cleaned_data["version"],
         )  # fmt: skip
-    except services.FiguresError as error:
+    except ReportError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("说明已保存。"))
@@ -181,7 +187,7 @@ def reported_values(request, school, year, department):
         except services.StaleForm as stale:
             messages.error(request, str(stale))
             refresh_version(form, "stamp", stale.stamp)
-        except services.FiguresError as error:
+        except ReportError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("报送值已保存。"))
@@ -204,7 +210,7 @@ def reported_remove(request, school, year, department, pk):
     report_year, _dept, reported = get_reported_for_user(request, school, year, department, pk)
     try:
         services.remove_reported_value(year=report_year, reported=reported)
-    except services.FiguresError as error:
+    except ReportError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("报送值已删除。"))

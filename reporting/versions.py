@@ -5,6 +5,9 @@ again with it); a second save, made knowingly over the newer version, goes throu
 
 A version is a fingerprint of the fields the form edits, so it needs no extra column and
 any write path (another form, the admin, an import) changes it.
+
+Services take `version=None` from callers that are not forms (demo loaders, imports, other
+services); a form always passes a string, and a missing or garbled one is "" (stale).
 """
 
 from __future__ import annotations

@@ -180,7 +180,7 @@ def build_world(other_school) -> World:
 
     y = {"school": "lianzhou", "year": "2025"}
     world = World()
-    world.bindings += [{}, y, {**y, "job_id": str(job.pk)}]
+    world.bindings += [{}, y, {**y, "job_id": str(job.pk)}, {**y, "number": "1", "format": "pdf"}]
     data = YearData(year)
     for department, dataset in (("zhaosheng", "progression"), ("caiwu", "funding")):
         world.bindings += [{**y, "department": department}, {**y, "department": department,
@@ -200,6 +200,9 @@ def build_world(other_school) -> World:
             world.bindings.append({**y, "key": section.key, "kind": kind})
     for block in blocks.values():
         world.bindings.append({**y, "key": block.section.key, "pk": str(block.pk)})
+    # Review items (reporting/review): one of each kind.
+    for kind, key in (("figures", "zhaosheng"), ("data", "progression"), ("section", "s1-4-3")):
+        world.bindings.append({**y, "kind": kind, "key": key})
     world.bindings += _admin_object_ids(other_school)
     world.bindings += [
         {"content_type_id": "1", "object_id": "1"},
@@ -222,6 +225,8 @@ def build_world(other_school) -> World:
         "pk": [HUGE, str(other_block.pk), str(other_reported.pk)],
         "kind": ["nope"],
         "job_id": [str(uuid.uuid4()), str(other_job.pk)],
+        "number": [HUGE, "0"],
+        "format": ["nope", "exe"],
         "object_id": ["abc", HUGE, "中文", "../..", "1%00"],
         "content_type_id": ["abc", HUGE],
         "id": ["abc", HUGE, "中文"],

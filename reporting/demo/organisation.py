@@ -7,6 +7,9 @@ from django.db import transaction
 from reporting.models import Department, ReportYear, School, User
 
 DEMO_PASSWORD = "demo"
+DEMO_PUBLICATION_DATE = datetime.date(2025, 12, 23)
+SCHOOL_SLUG = "lianzhou"
+DEMO_YEAR = 2025
 
 SCHOOL = {
     "name": "连州市职业技术学校",
@@ -38,6 +41,10 @@ DEPARTMENTS = [
     ("zhiliang", "质量办", "zhiliang", "周", "质量"),
     ("bangongshi", "办公室", "bangongshi", "梁", "办公"),
 ]
+
+# (username, department code, family name, given name): a 填报员 who fills the department's
+# figures and writes its sections; the head checks and submits them.
+STAFF = [("zhaosheng_staff", "zhaosheng", "王", "填报")]
 
 EDITOR = ("editor", "潘", "三林")
 SCHOOL_ADMIN = ("schooladmin", "刘", "管理")
@@ -79,22 +86,24 @@ def foreign_accounts() -> list[str]:
 
 @transaction.atomic
 def load() -> tuple[School, ReportYear]:
-    school, _ = School.objects.update_or_create(slug="lianzhou", defaults=SCHOOL)
+    school, _ = School.objects.update_or_create(slug=SCHOOL_SLUG, defaults=SCHOOL)
     for order, (code, name, username, last, first) in enumerate(DEPARTMENTS, start=1):
         department, _ = Department.objects.update_or_create(
             school=school, code=code, defaults={"name": name, "order": order}
         )
         _user(username, school, User.Role.DEPARTMENT_HEAD, last, first, department)
+    for username, code, last, first in STAFF:
+        department = Department.objects.get(school=school, code=code)
+        _user(username, school, User.Role.STAFF, last, first, department)
     _user(EDITOR[0], school, User.Role.EDITOR, EDITOR[1], EDITOR[2])
     _user(SCHOOL_ADMIN[0], school, User.Role.SCHOOL_ADMIN, SCHOOL_ADMIN[1], SCHOOL_ADMIN[2])
-    year, _ = ReportYear.objects.update_or_create(
-        school=school,
-        year=2025,
-        defaults={
-            "status": ReportYear.Status.OPEN,
-            "publication_date": datetime.date(2025, 12, 23),
-        },
+    # Never touches the status: reopening a locked year is the unlock service's job alone.
+    year, _ = ReportYear.objects.get_or_create(
+        school=school, year=DEMO_YEAR, defaults={"publication_date": DEMO_PUBLICATION_DATE}
     )
+    if year.is_open and year.publication_date != DEMO_PUBLICATION_DATE:
+        year.publication_date = DEMO_PUBLICATION_DATE
+        year.save(update_fields=["publication_date"])
     return school, year
 
 
@@ -102,4 +111,6 @@ def demo_logins() -> list[tuple[str, str]]:
     """(username, what they are) for the README and `make run`'s banner."""
     rows = [(EDITOR[0], "编委会成员"), (SCHOOL_ADMIN[0], "学校管理员")]
     rows += [(username, f"{name}负责人") for _, name, username, _, _ in DEPARTMENTS]
+    names = {code: name for code, name, *_ in DEPARTMENTS}
+    rows += [(username, f"{names[code]}填报员") for username, code, _, _ in STAFF]
     return rows

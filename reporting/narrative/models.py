@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reporting.models import Department, ReportYear
 from reporting.versions import fields_version
+from reporting.year_lock import RefuseWhenYearLocked
 
 
 class SectionQuerySet(models.QuerySet):
@@ -71,6 +72,7 @@ class Section(models.Model):
 
     class Meta:
         verbose_name = _("章节")
+        triggers = [RefuseWhenYearLocked()]
         verbose_name_plural = _("章节")
         ordering = ["year", "position", "pk"]
         constraints = [
@@ -121,6 +123,7 @@ class Photo(models.Model):
 
     class Meta:
         verbose_name = _("图片文件")
+        triggers = [RefuseWhenYearLocked()]
         verbose_name_plural = _("图片文件")
 
     def __str__(self) -> str:
@@ -168,6 +171,7 @@ class Block(models.Model):
 
     class Meta:
         verbose_name = _("内容块")
+        triggers = [RefuseWhenYearLocked(through="section")]
         verbose_name_plural = _("内容块")
         ordering = ["section", "position", "pk"]
         constraints = [
@@ -218,6 +222,7 @@ class SectionRevision(models.Model):
 
     class Meta:
         verbose_name = _("章节版本")
+        triggers = [RefuseWhenYearLocked(through="section")]
         verbose_name_plural = _("章节版本")
         ordering = ["section", "-created_at", "-pk"]
 
@@ -248,6 +253,7 @@ class FrontMatter(models.Model):
 
     class Meta:
         verbose_name = _("封面与前言")
+        triggers = [RefuseWhenYearLocked()]
         verbose_name_plural = _("封面与前言")
 
     def __str__(self) -> str:

@@ -10,18 +10,25 @@ from django.utils.translation import gettext as _
 
 from reporting.narrative.errors import EditConflict, NarrativeError, SaveConflict
 from reporting.narrative.models import Block, FrontMatter, Section, SectionRevision
-from reporting.narrative.outline import ensure_open
 from reporting.narrative.sanitize import clean_html
 from reporting.narrative.uploads import discard_unused_photos, store_photo
+from reporting.review.guard import edit_refusal
+from reporting.review.models import ReviewItem
 
 
-def _lock(section: Section) -> Section:
+def _lock(section: Section, user) -> Section:
     locked = (
         Section.objects.select_for_update(of=("self",))
         .select_related("year", "updated_by")
         .get(pk=section.pk)
     )
-    ensure_open(locked.year)
+    locked.year.ensure_open()
+    # A submitted or approved section is read-only for its department until returned.
+    refusal = edit_refusal(
+        year=locked.year, user=user, kind=ReviewItem.Kind.SECTION, key=locked.key
+    )
+    if refusal:
+        raise NarrativeError(refusal)
     return locked
 
 
@@ -30,7 +37,7 @@ def save_section_text(*, section: Section, user, texts: dict[int, str], based_on
     is refused (SaveConflict) and kept as a conflicting revision, so nothing typed is lost."""
     cleaned = {int(pk): clean_html(html) for pk, html in texts.items()}
     with transaction.atomic():
-        current = _lock(section)
+        current = _lock(section, user)
         if current.version == based_on:
             return _store_text(current, user, cleaned, based_on)
         # The refused text is committed on its own, outside any rolled-back transaction.
@@ -98,7 +105,7 @@ def add_block(
     fields: dict | None = None,
     image: bytes | None = None,
 ) -> Block:
-    current = _lock(section)
+    current = _lock(section, user)
     if case is not None and (case.section_id != current.pk or case.kind != Block.Kind.CASE):
         raise NarrativeError(_("案例不属于本节。"))
     if case is not None and kind not in (Block.Kind.TEXT, Block.Kind.PHOTO):
@@ -117,11 +124,12 @@ def add_block(
     return block
 
 
-def check_version(stored, version: str, submitted: dict, what: str) -> None:
+def check_version(stored, version: str | None, submitted: dict, what: str) -> None:
     """Refuse a form based on an older version of `stored` (locked by the caller); the
-    message names the fields whose stored value differs from what the user typed."""
+    message names the fields whose stored value differs from what the user typed. None is
+    a caller that is not a form (reporting/versions.py)."""
     current = stored.edit_version()
-    if version == current:
+    if version is None or version == current:
         return
     differing = [
         str(stored._meta.get_field(name).verbose_name)
@@ -141,9 +149,9 @@ def check_version(stored, version: str, submitted: dict, what: str) -> None:
 
 @transaction.atomic
 def update_block(
-    *, block: Block, user, fields: dict, version: str, image: bytes | None = None
+    *, block: Block, user, fields: dict, version: str | None = None, image: bytes | None = None
 ) -> Block:
-    current = _lock(block.section)
+    current = _lock(block.section, user)
     block = Block.objects.select_for_update().get(pk=block.pk, section=current)
     check_version(block, version, fields, _("此表单"))
     for name, value in fields.items():
@@ -159,7 +167,7 @@ def update_block(
 
 @transaction.atomic
 def move_block(*, block: Block, user, direction: str) -> None:
-    current = _lock(block.section)
+    current = _lock(block.section, user)
     siblings = list(
         Block.objects.filter(section=current, case_id=block.case_id).order_by("position", "pk")
     )
@@ -176,7 +184,7 @@ def move_block(*, block: Block, user, direction: str) -> None:
 
 @transaction.atomic
 def delete_block(*, block: Block, user) -> None:
-    current = _lock(block.section)
+    current = _lock(block.section, user)
     if block.kind == Block.Kind.TEXT and block.body:
         # Keep the deleted words in the revision history.
         SectionRevision.objects.create(
@@ -193,9 +201,13 @@ def delete_block(*, block: Block, user) -> None:
 
 
 @transaction.atomic
-def save_front_matter(*, front_matter: FrontMatter, fields: dict, version: str) -> FrontMatter:
-    front_matter = FrontMatter.objects.select_for_update().get(pk=front_matter.pk)
-    ensure_open(front_matter.year)
+def save_front_matter(
+    *, front_matter: FrontMatter, fields: dict, version: str | None = None
+) -> FrontMatter:
+    """Save the front matter (stored at the first save; until then the page shows defaults)."""
+    front_matter.year.ensure_open()
+    stored = FrontMatter.objects.select_for_update().filter(year=front_matter.year_id).first()
+    front_matter = stored or front_matter
     check_version(front_matter, version, fields, _("封面、声明与前言"))
     for name, value in fields.items():
         setattr(front_matter, name, value)
