@@ -57,7 +57,8 @@ def test_load_demo_leaves_a_real_editor_account_alone(db):
     real.refresh_from_db()
     assert real.check_password("s3cret-Real")
     assert real.is_superuser and real.school is None
-    assert "“editor”不是示例数据创建的" in out.getvalue()
+    assert "“editor”不是示例数据创建的" in out.getvalue() and "demo-editor" in out.getvalue()
+    assert User.objects.get(username="demo-editor").school.slug == "lianzhou"
     assert User.objects.get(username="caiwu").check_password("demo")
 
 

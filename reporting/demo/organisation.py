@@ -51,10 +51,10 @@ SCHOOL_ADMIN = ("schooladmin", "刘", "管理")
 
 
 def _user(username: str, school: School, role: str, last: str, first: str, department=None):
-    """Create or refresh a demo account; an account the demo did not create is left alone
-    (returns None) whatever its name."""
-    existing = User.objects.filter(username=username).first()
-    if existing is not None and not existing.created_by_demo:
+    """Create or refresh a demo account. An account the demo did not create is left alone
+    whatever its name; the demo then uses `demo-<name>` instead (see `login_name`)."""
+    username = login_name(username)
+    if username is None:
         return None
     user, _ = User.objects.update_or_create(
         username=username,
@@ -74,9 +74,19 @@ def _user(username: str, school: School, role: str, last: str, first: str, depar
     return user
 
 
+def login_name(username: str) -> str | None:
+    """The demo's account name: `username`, or `demo-<username>` when a real account holds
+    that name (None if both are taken by real accounts)."""
+    for candidate in (username, f"demo-{username}"):
+        existing = User.objects.filter(username=candidate).first()
+        if existing is None or existing.created_by_demo:
+            return candidate
+    return None
+
+
 def foreign_accounts() -> list[str]:
     """Demo usernames taken by accounts the demo did not create (left untouched by `load`)."""
-    names = [EDITOR[0], SCHOOL_ADMIN[0], *(row[2] for row in DEPARTMENTS)]
+    names = [username for username, _role in demo_logins()]
     return sorted(
         User.objects.filter(username__in=names, created_by_demo=False).values_list(
             "username", flat=True
@@ -114,3 +124,8 @@ def demo_logins() -> list[tuple[str, str]]:
     names = {code: name for code, name, *_ in DEPARTMENTS}
     rows += [(username, f"{names[code]}填报员") for username, code, _, _ in STAFF]
     return rows
+
+
+def current_logins() -> list[tuple[str, str]]:
+    """`demo_logins` as loaded: a name held by a real account is shown as `demo-<name>`."""
+    return [(name, role) for username, role in demo_logins() if (name := login_name(username))]

@@ -205,8 +205,9 @@ def test_the_refusal_message_names_who_locked_it(client, locked, zhaosheng):
 def test_a_database_refusal_becomes_a_message_not_a_server_error(
     client, school, year, editor, schooladmin
 ):
-    # Deleting a department sets its sections' department to NULL: an UPDATE of a locked
-    # year's rows that no Python guard sees, refused by PostgreSQL; the user reads why.
+    # Deleting a department that owns sections (here of a locked year) is refused before any
+    # row is touched (sections point at their department with PROTECT, reporting/deletion.py);
+    # the user reads why instead of a 500.
     department = Department.objects.create(school=school, name="新部门", code="xin")
     Section.objects.filter(year=year, key="ch1").update(department=department)
     ReportYear.objects.filter(pk=year.pk).update(
@@ -215,8 +216,9 @@ def test_a_database_refusal_becomes_a_message_not_a_server_error(
     client.force_login(schooladmin)
     url = f"/admin/reporting/department/{department.pk}/delete/"
     response = client.post(url, {"post": "yes"}, follow=True, HTTP_REFERER=url)
-    assert response.status_code == 200 and "锁定" in response.content.decode()
+    assert response.status_code == 200 and "仍负责" in response.content.decode()
     assert type(department).objects.filter(pk=department.pk).exists()
+    assert Section.objects.get(year=year, key="ch1").department == department
 
 
 def test_opening_pages_writes_nothing(client, year, editor):

@@ -4,7 +4,13 @@ from metrics import demo as metrics_demo
 from reporting.narrative.models import Block, Section
 from reporting.review.items import find_item
 
+
 # One new row of 表1-2 as the data-set form posts it.
+def with_stamp(client, url: str, data: dict) -> dict:
+    """A data-set form as the page hands it out: with the version of the rows it shows."""
+    return data | {"stamp": client.get(url).context["stamp"]}
+
+
 NEW_GAOKAO_ROW = {
     "rows-TOTAL_FORMS": "1",
     "rows-INITIAL_FORMS": "0",

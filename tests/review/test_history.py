@@ -5,7 +5,7 @@ from decimal import Decimal
 from metrics.services import explain_finding, set_figures
 from reporting.narrative.services import save_section_text
 from reporting.review import services
-from tests.review.conftest import NEW_GAOKAO_ROW, item
+from tests.review.conftest import NEW_GAOKAO_ROW, item, with_stamp
 
 BASE = "/review/lianzhou/2025/"
 
@@ -33,7 +33,7 @@ def test_section_history_shows_the_changed_sentence(client, zhaosheng, chapter):
 def test_data_set_history_lists_added_rows(client, zhaosheng, figures):
     client.force_login(zhaosheng)
     url = "/figures/lianzhou/2025/d/zhaosheng/data/gaokao_3plus/"
-    client.post(url, NEW_GAOKAO_ROW)
+    client.post(url, with_stamp(client, url, NEW_GAOKAO_ROW))
     page = client.get(BASE + "items/data/gaokao_3plus/history/").content.decode()
     assert "行：新类别" in page and "新增" in page and "总人数：5" in page
 

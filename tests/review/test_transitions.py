@@ -10,7 +10,7 @@ from reporting.narrative.errors import NarrativeError
 from reporting.narrative.services import save_section_text
 from reporting.review import services
 from reporting.review.models import ActivityEntry, ReviewItem
-from tests.review.conftest import NEW_GAOKAO_ROW, item
+from tests.review.conftest import NEW_GAOKAO_ROW, item, with_stamp
 
 FIGURES = "/review/lianzhou/2025/items/figures/zhaosheng/"
 
@@ -156,7 +156,7 @@ def test_a_submitted_data_set_is_read_only_for_its_department(client, zhaosheng,
     client.force_login(zhaosheng)
     url = "/figures/lianzhou/2025/d/zhaosheng/data/gaokao_3plus/"
     before = item(figures, "data", "gaokao_3plus").content.lines
-    page = client.post(url, NEW_GAOKAO_ROW, follow=True).content.decode()
+    page = client.post(url, with_stamp(client, url, NEW_GAOKAO_ROW), follow=True).content.decode()
     assert "已提交编委会审核" in page
     assert item(figures, "data", "gaokao_3plus").content.lines == before
 

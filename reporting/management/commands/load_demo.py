@@ -76,13 +76,13 @@ class Command(BaseCommand):
         for username in foreign:
             self.stdout.write(
                 self.style.WARNING(
-                    f"已有用户“{username}”不是示例数据创建的，未做任何修改（不能用它登录演示）。"
+                    f"已有用户“{username}”不是示例数据创建的，未做任何修改；"
+                    f"演示改用账号“{organisation.login_name(username) or '（无）'}”。"
                 )
             )
         self.stdout.write("演示账号（密码均为 demo）：")
-        for username, role in organisation.demo_logins():
-            if username not in foreign:
-                self.stdout.write(f"  {username:<12} {role}")
+        for username, role in organisation.current_logins():
+            self.stdout.write(f"  {username:<12} {role}")
 
     def _keep_locked_year(self, reopen_locked: bool) -> None:
         """A locked demo year is never reopened or overwritten, unless a developer asks for
