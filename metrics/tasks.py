@@ -3,7 +3,9 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from metrics.assignments import WhoFills
 from metrics.entry import datasets_of
+from metrics.models import Assignment
 from reporting.models import ReportYear
 
 
@@ -17,14 +19,17 @@ def figure_tasks(user):
     category = _("年度数据")
     if user.is_department_head:
         department = user.department
-        tasks = [
-            (_("填报单项数据（%(dept)s）") % {"dept": department.name},
-             reverse("metrics:figures", args=[*args, department.code])),
-        ]  # fmt: skip
+        who = WhoFills(user.school)
+        tasks = []
+        if department.assignments.filter(kind=Assignment.Kind.INDICATORS).exists():
+            tasks.append(
+                (_("填报单项数据（%(dept)s）") % {"dept": department.name},
+                 reverse("metrics:figures", args=[*args, department.code]))
+            )  # fmt: skip
         tasks += [
             (_("填报：%(title)s") % {"title": spec.title},
              reverse("metrics:dataset", args=[*args, department.code, spec.key]))
-            for spec in datasets_of(department)
+            for spec in datasets_of(department, who)
         ]  # fmt: skip
         from reporting.tasks import Task
 

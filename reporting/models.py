@@ -178,6 +178,9 @@ class ReportYear(models.Model):
     year = models.PositiveSmallIntegerField(_("年度"))
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.OPEN)
     publication_date = models.DateField(_("发布日期"), null=True, blank=True)
+    due_date = models.DateField(
+        _("截止日期"), null=True, blank=True, help_text=_("各部门完成填报和撰写的日期。")
+    )
 
     objects = ReportYearQuerySet.as_manager()
 
