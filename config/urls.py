@@ -9,6 +9,8 @@ from django.views.static import serve as static_serve
 
 from reporting.admin_site import admin_site
 from reporting.forms import LoginForm
+from reporting.setup.account_views import ChangePasswordView, SetPasswordView
+from reporting.views import LoginView
 
 
 def serve_media(request, path, document_root):
@@ -20,9 +22,7 @@ def serve_media(request, path, document_root):
 urlpatterns = [
     path(
         "login/",
-        auth_views.LoginView.as_view(
-            redirect_authenticated_user=True, authentication_form=LoginForm
-        ),
+        LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
@@ -33,6 +33,9 @@ urlpatterns = [
     path("figures/", include("metrics.urls")),
     path("report/", include("reporting.narrative.urls")),
     path("exports/", include("reporting.exports.urls")),
+    path("setup/", include("reporting.setup.urls")),
+    path("account/password/", ChangePasswordView.as_view(), name="change_password"),
+    path("welcome/<uidb64>/<token>/", SetPasswordView.as_view(), name="set_password"),
 ]
 
 # Uploaded photos are served by Django behind the login (LoginRequiredMiddleware); a front
