@@ -10,7 +10,6 @@ from django.views.static import serve as static_serve
 from reporting.admin_site import admin_site
 from reporting.forms import LoginForm
 from reporting.setup.account_views import ChangePasswordView, SetPasswordView
-from reporting.views import LoginView
 
 
 def serve_media(request, path, document_root):
@@ -22,7 +21,9 @@ def serve_media(request, path, document_root):
 urlpatterns = [
     path(
         "login/",
-        LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=LoginForm
+        ),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -20,7 +20,16 @@ def test_create_school_prints_a_link_and_builds_everything(db):
     school = School.objects.get(slug="qingyuan")
     assert "人事科" in out.getvalue() and "/welcome/" in out.getvalue()
     names = list(school.departments.values_list("name", flat=True))
-    assert {"招生就业办", "财务科", "教务处", "人事科", "学生处", "团委", "办公室", "质量办"} <= set(names)
+    assert {
+        "招生就业办",
+        "财务科",
+        "教务处",
+        "人事科",
+        "学生处",
+        "团委",
+        "办公室",
+        "质量办",
+    } <= set(names)
     who = WhoFills(school)
     assert who.group("zhaosheng").name == "招生就业办"
     assert all(who.dataset(key) is not None for key in DATASETS)
@@ -55,12 +64,13 @@ def test_operator_creates_a_school_in_the_web_page(client, django_user_model):
     assert "第一步：新建学校" in client.get("/").content.decode()
     response = client.post(
         "/setup/schools/new/",
-        {"name": "清远示范职业学校", "slug": "qingyuan", "kind": "zhongzhi", "admin_username": "qyadmin"},
+        {
+            "name": "清远示范职业学校",
+            "slug": "qingyuan",
+            "kind": "zhongzhi",
+            "admin_username": "qyadmin",
+        },
     )
     page = response.content.decode()
     assert "已创建“清远示范职业学校”" in page and "/welcome/" in page
     assert School.objects.get(slug="qingyuan").departments.count() == 10
-
-
-def test_empty_installation_login_page_says_what_to_do_first(client, db):
-    assert "createsuperuser" in client.get("/login/").content.decode()

@@ -81,7 +81,11 @@ def test_one_time_link_sets_a_password_once(client, qyadmin):
 
 def test_user_changes_own_password(client, zhaosheng):
     client.force_login(zhaosheng)
-    data = {"old_password": "demo", "new_password1": "Zs-new-pass-9", "new_password2": "Zs-new-pass-9"}
+    data = {
+        "old_password": "demo",
+        "new_password1": "Zs-new-pass-9",
+        "new_password2": "Zs-new-pass-9",
+    }
     response = client.post("/account/password/", data, follow=True)
     assert "密码已修改。" in response.content.decode()
     zhaosheng.refresh_from_db()
