@@ -7,12 +7,19 @@ departments here, so renaming, merging or reassigning a department never touches
 nor another school. Figures belong to the year, not to a department: reassigning moves no value.
 """
 
+import pghistory
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from reporting.models import Department, School
 
 
+# Who changed who fills what, and when (history by triggers, like the figures').
+@pghistory.track(
+    pghistory.InsertEvent("assignment.added"),
+    pghistory.UpdateEvent("assignment.changed"),
+    pghistory.DeleteEvent("assignment.removed"),
+)
 class Assignment(models.Model):
     class Kind(models.TextChoices):
         INDICATORS = "indicators", _("指标组")

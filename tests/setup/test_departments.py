@@ -93,3 +93,10 @@ def test_admin_is_refused_removing_a_department_with_people(client, schooladmin,
     response = client.post(f"/setup/lianzhou/departments/{gonghui.pk}/remove/", follow=True)
     assert "还有 1 名人员" in response.content.decode()
     assert Department.objects.filter(pk=gonghui.pk).exists()
+
+
+def test_reassigning_is_recorded(school):
+    jiaowu = Department.objects.get(school=school, code="jiaowu")
+    services.assign(school=school, kind="dataset", key="progression", department=jiaowu)
+    events = Events.objects.filter(pgh_label="assignment.changed", pgh_data__key="progression")
+    assert events.get().pgh_data["department_id"] == jiaowu.pk
