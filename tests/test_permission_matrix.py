@@ -56,6 +56,13 @@ PAGES = {
     "/figures/qingyuan/2025/d/zhaosheng/": expect(302, 404, 404, 404, 404, 200),
     "/report/qingyuan/2025/": expect(302, 404, 404, 404, 404, 200),
     "/report/qingyuan/2025/preview/": expect(302, 404, 404, 404, 404, 200),
+    # 锁定与发布: every member reads the editions; lock/unlock are POST-only (405 on GET) and
+    # refused to all but the committee (tests/publication). Editions: none in the demo → 404.
+    "/publication/lianzhou/2025/": expect(302, 200, 200, 200, 200, 404),
+    "/publication/lianzhou/2025/lock/": expect(302, 405, 405, 405, 405, 405),
+    "/publication/lianzhou/2025/unlock/": expect(302, 405, 405, 405, 405, 405),
+    "/publication/lianzhou/2025/editions/1/pdf/": expect(302, 404, 404, 404, 404, 404),
+    "/report/lianzhou/2025/create-outline/": expect(302, 405, 405, 405, 405, 405),
 }
 
 

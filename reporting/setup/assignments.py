@@ -15,7 +15,6 @@ from metrics.models import Assignment, Indicator
 from metrics.read import group_label
 from reporting.models import Department, School
 from reporting.narrative import outline
-from reporting.narrative.errors import NarrativeError
 from reporting.narrative.models import Section
 from reporting.narrative.numbering import build_outline
 from reporting.setup import services, template
@@ -89,12 +88,10 @@ def save(*, school: School, form: AssignmentsForm) -> int:
             continue
         changed += 1
         if item.section is not None:
-            try:
-                outline.update_section(
-                    section=item.section, title=item.section.title, department=department
-                )
-            except NarrativeError as error:  # a locked year
-                raise services.SetupError(str(error)) from error
+            # A locked year refuses (YearLocked): the whole page is rolled back.
+            outline.update_section(
+                section=item.section, title=item.section.title, department=department
+            )
         elif department is None:
             Assignment.objects.filter(school=school, kind=item.kind, key=item.key).delete()
         else:

@@ -8,18 +8,19 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from metrics.models import Assignment
+from reporting.errors import ReportError
 from reporting.models import Department, ReportYear, School, User
 from reporting.narrative.models import Section
 from reporting.setup import template
 
 
-class SetupError(Exception):
-    pass
+class SetupError(ReportError):
+    """A refused setup step, with a message for the user."""
 
 
 def current_report_year(today: datetime.date | None = None) -> int:
@@ -101,15 +102,13 @@ def merge_departments(*, source: Department, target: Department) -> None:
     `target`; then `source` is removed. Values stay where they are: they belong to the year."""
     if source.pk == target.pk or source.school_id != target.school_id:
         raise SetupError(_("请选择本校的另一个部门。"))
+    sections = Section.objects.filter(department=source)
+    for year in ReportYear.objects.filter(sections__in=sections).distinct():
+        year.ensure_open()  # a locked year's sections keep their departments (YearLocked)
     source.members.update(department=target)
     source.assignments.update(department=target)
-    try:
-        Section.objects.filter(department=source).update(department=target)
-        source.delete()
-    except DatabaseError as error:  # a locked year refuses changes to its sections
-        raise SetupError(
-            _("“%(name)s”的章节属于已锁定的年度，不能合并。") % {"name": source.name}
-        ) from error
+    sections.update(department=target)
+    source.delete()
 
 
 @transaction.atomic

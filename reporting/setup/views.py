@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from reporting.errors import ReportError
 from reporting.setup import assignments, checklist, links, services
 from reporting.setup.access import get_school_for_admin, require_operator
 from reporting.setup.forms import CreateSchoolForm, SchoolRecordForm, YearDatesForm
@@ -31,9 +32,14 @@ def year_dates(request, school):
     year = checklist.current_year(school)
     form = YearDatesForm(request.POST or None, instance=year) if year else None
     if request.method == "POST" and form is not None and form.is_valid():
-        form.save()
-        messages.success(request, _("年度日期已保存。"))
-        return redirect("setup:year", school.slug)
+        try:
+            year.ensure_open()
+        except ReportError as error:
+            messages.error(request, str(error))
+        else:
+            form.save()
+            messages.success(request, _("年度日期已保存。"))
+            return redirect("setup:year", school.slug)
     return render(request, "setup/year.html", {"school": school, "year": year, "form": form})
 
 
@@ -46,7 +52,7 @@ def who_fills_what(request, school):
     if request.method == "POST" and form.is_valid():
         try:
             changed = assignments.save(school=school, form=form)
-        except services.SetupError as error:
+        except ReportError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("填报分工已保存，%(n)s 项有变动。") % {"n": changed})

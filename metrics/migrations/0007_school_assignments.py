@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('metrics', '0005_load_reported_rule'),
-        ('reporting', '0002_reportyear_due_date'),
+        ('metrics', '0006_refuse_writes_in_locked_year'),
+        ('reporting', '0003_reportyear_due_date'),
     ]
 
     operations = [

@@ -35,6 +35,6 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("metrics", "0006_school_assignments")]
+    dependencies = [("metrics", "0007_school_assignments")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

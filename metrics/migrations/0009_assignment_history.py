@@ -9,9 +9,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('metrics', '0007_assign_existing_schools'),
+        ('metrics', '0008_assign_existing_schools'),
         ('pghistory', '0007_auto_20250421_0444'),
-        ('reporting', '0002_reportyear_due_date'),
+        ('reporting', '0003_reportyear_due_date'),
     ]
 
     operations = [
