@@ -122,6 +122,8 @@ def finding_links(report_year, finding, department_names) -> list[tuple[str, str
     args = (report_year.school.slug, report_year.year)
     links = []
     for code, key in finding.forms:
+        if not code:  # nobody is assigned to fill it yet (学校设置 → 填报分工)
+            continue
         department = department_names.get(code, code)
         if key == "reported":
             url = reverse("metrics:reported", args=(*args, code))

@@ -42,6 +42,23 @@ PAGES = {
     "/report/lianzhou/2025/sections/ch1/preview/": expect(302, 200, 200, 200, 200, 404),
     "/report/lianzhou/2025/sections/ch1/versions/": expect(302, 403, 403, 200, 403, 404),
     "/report/lianzhou/2025/sections/ch1/blocks/new/photo/": expect(302, 403, 403, 200, 403, 404),
+    # 学校设置 (the school administrator's setup), the operator's 新建学校, one's own password.
+    "/setup/lianzhou/": expect(302, 403, 403, 403, 200, 404),
+    "/setup/lianzhou/school/": expect(302, 403, 403, 403, 200, 404),
+    "/setup/lianzhou/departments/": expect(302, 403, 403, 403, 200, 404),
+    "/setup/lianzhou/people/": expect(302, 403, 403, 403, 200, 404),
+    "/setup/lianzhou/assignments/": expect(302, 403, 403, 403, 200, 404),
+    "/setup/lianzhou/year/": expect(302, 403, 403, 403, 200, 404),
+    "/setup/schools/new/": expect(302, 403, 403, 403, 403, 403),
+    "/account/password/": expect(302, 200, 200, 200, 200, 200),
+    # The second school (qingyuan): nothing of it reaches the demo school's people.
+    "/setup/qingyuan/": expect(302, 404, 404, 404, 404, 403),
+    "/setup/qingyuan/people/": expect(302, 404, 404, 404, 404, 403),
+    "/figures/qingyuan/2025/": expect(302, 404, 404, 404, 404, 200),
+    "/figures/qingyuan/2025/findings/": expect(302, 404, 404, 404, 404, 200),
+    "/figures/qingyuan/2025/d/zhaosheng/": expect(302, 404, 404, 404, 404, 200),
+    "/report/qingyuan/2025/": expect(302, 404, 404, 404, 404, 200),
+    "/report/qingyuan/2025/preview/": expect(302, 404, 404, 404, 404, 200),
     # 锁定与发布: every member reads the editions; lock/unlock are POST-only (405 on GET) and
     # refused to all but the committee (tests/publication). Editions: none in the demo → 404.
     "/publication/lianzhou/2025/": expect(302, 200, 200, 200, 200, 404),
