@@ -34,6 +34,7 @@ urlpatterns = [
     path("report/", include("reporting.narrative.urls")),
     path("exports/", include("reporting.exports.urls")),
     path("review/", include("reporting.review.urls")),
+    path("publication/", include("reporting.publication.urls")),
 ]
 
 # Uploaded photos are served by Django behind the login (LoginRequiredMiddleware); a front

@@ -9,6 +9,10 @@ class ReviewConfig(AppConfig):
 
     def ready(self):
         from reporting import tasks
+        from reporting.publication import blockers, status
         from reporting.review import home_tasks
+        from reporting.review.blockers import review_blockers, review_statuses
 
         tasks.register(home_tasks.review_tasks)
+        blockers.register(review_blockers)
+        status.register(review_statuses)

@@ -1,25 +1,15 @@
-"""What keeps a year from being locked, as far as review goes: every item not approved (or
-changed since its approval). The lock service adds its own blockers (unexplained error
-findings, bound figures without a value) and calls this for the review part:
-
-    from reporting.review.blockers import review_blockers
-"""
+"""The review part of the lock precondition: every item not approved (or changed since its
+approval) blocks the lock. Registered with reporting.publication.blockers, which adds the
+unexplained error findings and the bound figures without a value."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
 from reporting.models import ReportYear
+from reporting.publication.blockers import Blocker
+from reporting.publication.status import ItemStatus
 from reporting.review.items import year_items
-
-
-@dataclass(frozen=True)
-class Blocker:
-    label: str  # what, in users' words: "招生就业办 · 单项数据"
-    reason: str  # why: "已提交，待审核"
-    url: str  # where to act on it
 
 
 def review_blockers(year: ReportYear, items: list | None = None) -> list[Blocker]:
@@ -30,21 +20,17 @@ def review_blockers(year: ReportYear, items: list | None = None) -> list[Blocker
         "changed": _("通过后有修改，需重新审核"),
     }
     return [
-        Blocker(label=str(item), reason=reasons[item.state], url=item.url)
+        Blocker(_("%(item)s：%(reason)s") % {"item": item, "reason": reasons[item.state]}, item.url)
         for item in (year_items(year) if items is None else items)
         if not item.is_approved
     ]
 
 
-def finding_blockers(year: ReportYear) -> list[Blocker]:
-    """Error-level findings without an explanation (the findings page explains them)."""
-    from django.urls import reverse
-
-    from metrics.findings import run_checks
-
-    url = reverse("metrics:findings", args=[year.school.slug, year.year])
+def review_statuses(year: ReportYear) -> list[ItemStatus]:
+    """Each item's review state, for `manage.py year_status`."""
     return [
-        Blocker(label=f.message, reason=_("错误未说明"), url=url)
-        for f in run_checks(year)
-        if f.blocking
+        ItemStatus(
+            item.department.name, _("审核：%(title)s") % {"title": item.title}, item.state_label
+        )
+        for item in year_items(year)
     ]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from metrics.findings import run_checks
 from reporting.models import Department, ReportYear
-from reporting.review.blockers import Blocker, finding_blockers, review_blockers
+from reporting.publication.blockers import Blocker, lock_blockers
 from reporting.review.items import Item, year_items
 from reporting.review.models import ReviewItem
 
@@ -94,7 +94,7 @@ class Dashboard:
 
 def dashboard(year: ReportYear) -> Dashboard:
     items = year_items(year)
-    blockers = review_blockers(year, items) + finding_blockers(year)
+    blockers = lock_blockers(year)
     return Dashboard(
         year=year,
         departments=department_progress(year, items),

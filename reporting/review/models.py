@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from reporting.models import ReportYear
+from reporting.year_lock import RefuseWhenYearLocked
 
 
 class ReviewItem(models.Model):
@@ -53,6 +54,7 @@ class ReviewItem(models.Model):
     class Meta:
         verbose_name = _("审核项")
         verbose_name_plural = _("审核项")
+        triggers = [RefuseWhenYearLocked()]
         constraints = [
             models.UniqueConstraint(fields=["year", "kind", "key"], name="review_item_unique"),
             models.CheckConstraint(
@@ -83,6 +85,7 @@ class ReviewComment(models.Model):
     class Meta:
         verbose_name = _("审核意见")
         verbose_name_plural = _("审核意见")
+        triggers = [RefuseWhenYearLocked(through="item")]
         ordering = ["item", "created_at", "pk"]
         constraints = [
             models.CheckConstraint(condition=~Q(text=""), name="review_comment_not_empty"),
@@ -94,7 +97,9 @@ class ReviewComment(models.Model):
 
 class ActivityEntry(models.Model):
     """One line of a year's activity log (提交、退回、通过、锁定、解锁…), written by
-    reporting.review.activity.log_activity with a dotted action code."""
+    reporting.review.activity.log_activity with a dotted action code.
+
+    Not refused in a locked year (unlike the review state): the log records the lock itself."""
 
     year = models.ForeignKey(
         ReportYear, on_delete=models.CASCADE, related_name="activity", verbose_name=_("年度")

@@ -1,12 +1,12 @@
 """Load the sample report (连州市职业技术学校, 2025) as demo data. Idempotent."""
 
-from importlib.util import find_spec
-
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import import_string
 
 from reporting.demo import organisation
+from reporting.models import ReportYear, User
 
 # Each feature adds its loader here; each takes (school, year) and is idempotent.
 FEATURE_LOADERS: list[str] = [
@@ -16,39 +16,64 @@ FEATURE_LOADERS: list[str] = [
 ]
 
 
-def publish(year) -> None:
-    """The last step of --published, after every item is approved and every error explained:
-    lock the year and publish 第1版 through the publication service, when installed."""
-    if find_spec("reporting.publication.services") is None:
-        return
-    from reporting.models import User
-    from reporting.publication.services import lock_year
-
-    editor = User.objects.filter(school=year.school, role=User.Role.EDITOR).order_by("pk").first()
-    lock_year(year=year, user=editor, note="示例数据：已完成的年度")
-
-
 class Command(BaseCommand):
     help = "载入示例学校（连州市职业技术学校 2025 年度报告）。可重复运行，结果相同。"
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--reopen-locked",
+            action="store_true",
+            help="示例年度已锁定时，先以编委会 editor 的名义解锁（记录原因）再重新载入；"
+            "仅限开发环境（DEBUG 开启），生产模式下一律拒绝。",
+        )
+        parser.add_argument(
             "--published",
             action="store_true",
-            help="载入已完成的年度：全部审核通过、错误均已说明、锁定并发布第1版。",
+            help="载入已完成的年度：全部审核通过、错误均已说明，锁定并发布第1版。",
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args, reopen_locked=False, published=False, **options):
+        self._keep_locked_year(reopen_locked)
         with transaction.atomic():
             school, year = organisation.load()
             for dotted in FEATURE_LOADERS:
                 import_string(dotted)(school, year)
-            if options["published"]:
-                from reporting.review.demo import complete
-
-                complete(school, year)
-                publish(year)
+        if published:
+            self._publish(school, year)
         self.stdout.write(self.style.SUCCESS(f"示例数据已载入：{school.name} {year.year}年度"))
         self.stdout.write("演示账号（密码均为 demo）：")
         for username, role in organisation.demo_logins():
             self.stdout.write(f"  {username:<12} {role}")
+
+    def _publish(self, school, year) -> None:
+        """--published: every item approved and every error explained, then locked through the
+        publication service (renders and stores 第1版)."""
+        from reporting.publication.services import lock_year
+        from reporting.review.demo import complete
+
+        complete(school, year)
+        editor = User.objects.get(username=organisation.EDITOR[0], school_id=school.pk)
+        edition = lock_year(year=year, user=editor, note="示例数据：已完成的年度")
+        self.stdout.write(self.style.SUCCESS(f"已锁定并发布：{year} {edition}"))
+
+    def _keep_locked_year(self, reopen_locked: bool) -> None:
+        """A locked demo year is never reopened or overwritten, unless a developer asks for
+        it explicitly, and then through the unlock service (recorded, with a reason)."""
+        year = ReportYear.objects.filter(
+            school__slug=organisation.SCHOOL_SLUG, year=organisation.DEMO_YEAR
+        ).first()
+        if year is None or year.is_open:
+            return
+        if not reopen_locked:
+            raise CommandError(
+                year.locked_message() + " load_demo 不会重新打开或覆盖已锁定的年度；"
+                "开发环境中确需重置时，请加 --reopen-locked。"
+            )
+        if not settings.DEBUG:
+            raise CommandError("生产模式（DEBUG 关闭）下，load_demo 不能重新打开已锁定的年度。")
+        from reporting.publication.services import unlock_year
+
+        editor = User.objects.get(username=organisation.EDITOR[0], school_id=year.school_id)
+        reason = "load_demo --reopen-locked：开发环境重置示例数据"
+        unlock_year(year=year, user=editor, reason=reason)
+        self.stdout.write(self.style.WARNING(f"已解锁 {year}（load_demo --reopen-locked）"))
