@@ -63,8 +63,8 @@ INSTALLED_APPS = [
     "metrics",
     "reporting.narrative",
     "reporting.exports",
-    "reporting.review",
     "reporting.publication",
+    "reporting.review",
 ]
 
 MIDDLEWARE = [

@@ -33,8 +33,8 @@ urlpatterns = [
     path("figures/", include("metrics.urls")),
     path("report/", include("reporting.narrative.urls")),
     path("exports/", include("reporting.exports.urls")),
-    path("review/", include("reporting.review.urls")),
     path("publication/", include("reporting.publication.urls")),
+    path("review/", include("reporting.review.urls")),
 ]
 
 # Uploaded photos are served by Django behind the login (LoginRequiredMiddleware); a front

@@ -201,8 +201,6 @@ class ReportYear(models.Model):
     year = models.PositiveSmallIntegerField(_("年度"))
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.OPEN)
     publication_date = models.DateField(_("发布日期"), null=True, blank=True)
-    # Departments submit their figures and sections by this date (我的任务, 编委会工作台).
-    due_date = models.DateField(_("提交截止日期"), null=True, blank=True)
     # Who locked the year and when: set and cleared only by reporting.publication's lock and
     # unlock services (the full history is its LockEvent list).
     locked_at = models.DateTimeField(_("锁定时间"), null=True, blank=True, editable=False)
@@ -215,6 +213,8 @@ class ReportYear(models.Model):
         related_name="+",
         verbose_name=_("锁定人"),
     )
+    # Departments submit their figures and sections by this date (我的任务, 编委会工作台).
+    due_date = models.DateField(_("提交截止日期"), null=True, blank=True)
 
     objects = ReportYearQuerySet.as_manager()
 
@@ -253,10 +253,6 @@ class ReportYear(models.Model):
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
 
-    @property
-    def is_overdue(self) -> bool:
-        return self.due_date is not None and timezone.localdate() > self.due_date
-
     def ensure_open(self) -> None:
         """The one guard of every write to a year's data: raises YearLocked (naming who locked
         it and when) unless the year is open. Reads the stored status, so a stale object cannot
@@ -278,6 +274,10 @@ class ReportYear(models.Model):
         return gettext("%(year)s已锁定，不能再修改。如需更正，请编委会解锁。") % {
             "year": self.label
         }
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.due_date is not None and timezone.localdate() > self.due_date
 
     def previous(self) -> "ReportYear | None":
         return ReportYear.objects.filter(school_id=self.school_id, year=self.year - 1).first()

@@ -23,7 +23,6 @@ from reporting.models import ReportYear, User
 from reporting.publication import storage
 from reporting.publication.blockers import Blocker, lock_blockers
 from reporting.publication.models import Edition, EditionFile, LockEvent
-from reporting.review.activity import log_activity
 
 PUBLISHED_FORMATS = [EditionFile.Format.PDF, EditionFile.Format.XLSX, EditionFile.Format.DOCX]
 MAX_TEXT = 2000
@@ -71,8 +70,13 @@ def lock_year(*, year: ReportYear, user: User, note: str = "") -> Edition:
             )
             for format in PUBLISHED_FORMATS:
                 written.append(_publish_file(edition, format))
-            _record(year, LockEvent.Action.LOCKED, user, now, note, edition)
-            _record(year, LockEvent.Action.PUBLISHED, user, now, "", edition)
+            LockEvent.objects.create(
+                year=year, action=LockEvent.Action.LOCKED, user=user, at=now, text=note,
+                edition=edition,
+            )  # fmt: skip
+            LockEvent.objects.create(
+                year=year, action=LockEvent.Action.PUBLISHED, user=user, at=now, edition=edition
+            )
     except BaseException:
         for relative in written:
             storage.remove(relative)
@@ -119,17 +123,10 @@ def unlock_year(*, year: ReportYear, user: User, reason: str) -> LockEvent:
     if edition is not None:
         edition.unlocked_by, edition.unlocked_at, edition.unlock_reason = user, now, reason
         edition.save(update_fields=["unlocked_by", "unlocked_at", "unlock_reason"])
-    return _record(year, LockEvent.Action.UNLOCKED, user, now, reason, edition)
-
-
-def _record(year, action, user, at, text, edition) -> LockEvent:
-    """The lock history, and the same step in the year's activity log."""
-    event = LockEvent.objects.create(
-        year=year, action=action, user=user, at=at, text=text, edition=edition
-    )
-    item = edition if action == LockEvent.Action.PUBLISHED else None
-    log_activity(year=year, user=user, action=f"reporting.year.{action}", item=item, message=text)
-    return event
+    return LockEvent.objects.create(
+        year=year, action=LockEvent.Action.UNLOCKED, user=user, at=now, text=reason,
+        edition=edition,
+    )  # fmt: skip
 
 
 def verify_file(file: EditionFile) -> bool:

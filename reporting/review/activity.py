@@ -29,3 +29,18 @@ def log_activity(
         item_url=url[:300],
         message=message,
     )
+
+
+def log_lock_event(sender, instance, created, raw=False, **kwargs):
+    """Locks, unlocks and published editions (reporting.publication's LockEvent) go into the
+    same log as the review steps, so the year's history reads in one place."""
+    if not created or raw:
+        return
+    edition = instance.edition
+    log_activity(
+        year=instance.year,
+        user=instance.user,
+        action=f"reporting.year.{instance.action}",
+        item=edition,
+        message=instance.text,
+    )

@@ -54,6 +54,7 @@ class ReviewItem(models.Model):
     class Meta:
         verbose_name = _("审核项")
         verbose_name_plural = _("审核项")
+        # Reviewing ends with the lock: no submission, return or approval in a locked year.
         triggers = [RefuseWhenYearLocked()]
         constraints = [
             models.UniqueConstraint(fields=["year", "kind", "key"], name="review_item_unique"),
@@ -85,8 +86,8 @@ class ReviewComment(models.Model):
     class Meta:
         verbose_name = _("审核意见")
         verbose_name_plural = _("审核意见")
-        triggers = [RefuseWhenYearLocked(through="item")]
         ordering = ["item", "created_at", "pk"]
+        triggers = [RefuseWhenYearLocked(through="item")]
         constraints = [
             models.CheckConstraint(condition=~Q(text=""), name="review_comment_not_empty"),
         ]
@@ -97,9 +98,7 @@ class ReviewComment(models.Model):
 
 class ActivityEntry(models.Model):
     """One line of a year's activity log (提交、退回、通过、锁定、解锁…), written by
-    reporting.review.activity.log_activity with a dotted action code.
-
-    Not refused in a locked year (unlike the review state): the log records the lock itself."""
+    reporting.review.activity.log_activity with a dotted action code."""
 
     year = models.ForeignKey(
         ReportYear, on_delete=models.CASCADE, related_name="activity", verbose_name=_("年度")

@@ -1,5 +1,5 @@
-"""A year the committee can lock: the demo organisation's 2025 year, with every error finding
-explained and every review item approved (an almost empty report renders in seconds; the full
+"""A year the committee can lock: the demo organisation's 2025 year, every item submitted and
+approved and every error finding explained (an almost empty report renders in seconds; the full
 sample is in test_triggers)."""
 
 import pytest
@@ -19,11 +19,11 @@ def explain_all(year: ReportYear, user) -> None:
 
 
 @pytest.fixture
-def lockable(year, editor) -> ReportYear:
-    from reporting.review.demo import approve_everything
+def lockable(school, year, editor) -> ReportYear:
+    from reporting.review.demo import complete
 
+    complete(school, year)
     explain_all(year, editor)
-    approve_everything(year)
     return year
 
 

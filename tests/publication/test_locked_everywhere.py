@@ -10,10 +10,11 @@ from metrics import demo as metrics_demo
 from metrics import services as figures
 from metrics.models import FindingExplanation, ReportedValue
 from reporting.errors import YearLocked
-from reporting.models import Department, ReportYear, User
+from reporting.models import Department, ReportYear
 from reporting.narrative import demo as narrative_demo
 from reporting.narrative import outline, services
 from reporting.narrative.models import Block, FrontMatter, Section
+from reporting.review import demo as review_demo
 from reporting.year_lock import LOCKED_SQLSTATE
 from tests.publication.year_owned import year_owned_models
 
@@ -26,6 +27,7 @@ def test_the_lock_covers_the_tables_we_know_of():
         "metrics.Figure", "metrics.ReportedValue", "metrics.FindingExplanation",
         "metrics.ProgressionRow", "narrative.Section", "narrative.Block",
         "narrative.SectionRevision", "narrative.Photo", "narrative.FrontMatter",
+        "review.ReviewItem", "review.ReviewComment",
     } <= labels  # fmt: skip
 
 
@@ -34,19 +36,13 @@ def locked(school, year, editor):
     """The whole sample, with an explanation and a text revision, locked by the committee."""
     metrics_demo.load(school, year)
     narrative_demo.load(school, year)
+    review_demo.load(school, year)  # submitted, approved and returned items, with a comment
     FindingExplanation.objects.create(year=year, rule_code="x", subject="y", text="说明")
     section = Section.objects.get(year=year, key="s1-4-3")
     block = section.blocks.filter(kind="text").first()
     services.save_section_text(
         section=section, user=editor, texts={block.pk: "<p>改</p>"}, based_on=section.version
     )
-    # A review item with its comment thread (reporting/review).
-    from reporting.review import services as review
-    from reporting.review.items import find_item
-
-    head = User.objects.get(username="zhaosheng")
-    review.submit_item(item=find_item(year, "figures", "zhaosheng"), user=head)
-    review.return_item(item=find_item(year, "figures", "zhaosheng"), user=editor, comment="请核对")
     ReportYear.objects.filter(pk=year.pk).update(
         status=ReportYear.Status.LOCKED, locked_by=editor, locked_at=timezone.now()
     )
@@ -213,13 +209,6 @@ def test_a_database_refusal_becomes_a_message_not_a_server_error(
     # year's rows that no Python guard sees, refused by PostgreSQL; the user reads why.
     department = Department.objects.create(school=school, name="新部门", code="xin")
     Section.objects.filter(year=year, key="ch1").update(department=department)
-    # A review item with its comment thread (reporting/review).
-    from reporting.review import services as review
-    from reporting.review.items import find_item
-
-    head = User.objects.get(username="zhaosheng")
-    review.submit_item(item=find_item(year, "figures", "zhaosheng"), user=head)
-    review.return_item(item=find_item(year, "figures", "zhaosheng"), user=editor, comment="请核对")
     ReportYear.objects.filter(pk=year.pk).update(
         status=ReportYear.Status.LOCKED, locked_by=editor, locked_at=timezone.now()
     )

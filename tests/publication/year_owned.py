@@ -18,7 +18,7 @@ EXEMPT = {
     "publication.Edition",
     "publication.EditionFile",
     "publication.LockEvent",
-    # The year's activity log records the lock and the unlock themselves.
+    # The year's activity log is append-only and records the lock and unlock themselves.
     "review.ActivityEntry",
 }
 

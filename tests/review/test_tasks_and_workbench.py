@@ -45,7 +45,7 @@ def test_workbench_shows_progress_and_blockers_as_links(client, editor, figures)
     page = client.get("/review/lianzhou/2025/").content.decode()
     assert 'data-department="zhaosheng"' in page and "必填数据" in page
     assert "还不能锁定" in page
-    link = 'href="/review/lianzhou/2025/items/figures/zhaosheng/">招生就业办 · 单项数据：草稿'
+    link = 'href="/review/lianzhou/2025/items/figures/zhaosheng/">招生就业办 · 单项数据 — 草稿'
     assert link in page
 
 
@@ -71,5 +71,5 @@ def test_an_item_not_approved_blocks_the_lock(editor, zhaosheng, school, figures
     blockers = lock_blockers(figures)
     url = "/review/lianzhou/2025/items/figures/zhaosheng/"
     assert [(b.message, b.url) for b in blockers] == [
-        ("招生就业办 · 单项数据：已退回，部门修改中", url)
+        ("招生就业办 · 单项数据 — 已退回，部门修改中", url)
     ]

@@ -16,6 +16,15 @@ FEATURE_LOADERS: list[str] = [
 ]
 
 
+def publish(year) -> None:
+    """The last step of --published, after every item is approved and every error explained:
+    lock the year and publish 第1版 through the publication service."""
+    from reporting.publication.services import lock_year
+
+    editor = User.objects.filter(school=year.school, role=User.Role.EDITOR).order_by("pk").first()
+    lock_year(year=year, user=editor, note="示例数据：已完成的年度")
+
+
 class Command(BaseCommand):
     help = "载入示例学校（连州市职业技术学校 2025 年度报告）。可重复运行，结果相同。"
 
@@ -29,32 +38,24 @@ class Command(BaseCommand):
         parser.add_argument(
             "--published",
             action="store_true",
-            help="载入已完成的年度：全部审核通过、错误均已说明，锁定并发布第1版。",
+            help="载入已完成的年度：全部审核通过、错误均已说明、锁定并发布第1版。",
         )
 
-    def handle(self, *args, reopen_locked=False, published=False, **options):
+    def handle(self, *args, reopen_locked=False, **options):
         self._keep_locked_year(reopen_locked)
         with transaction.atomic():
             school, year = organisation.load()
             for dotted in FEATURE_LOADERS:
                 import_string(dotted)(school, year)
-        if published:
-            self._publish(school, year)
+            if options["published"]:
+                from reporting.review.demo import complete
+
+                complete(school, year)
+                publish(year)
         self.stdout.write(self.style.SUCCESS(f"示例数据已载入：{school.name} {year.year}年度"))
         self.stdout.write("演示账号（密码均为 demo）：")
         for username, role in organisation.demo_logins():
             self.stdout.write(f"  {username:<12} {role}")
-
-    def _publish(self, school, year) -> None:
-        """--published: every item approved and every error explained, then locked through the
-        publication service (renders and stores 第1版)."""
-        from reporting.publication.services import lock_year
-        from reporting.review.demo import complete
-
-        complete(school, year)
-        editor = User.objects.get(username=organisation.EDITOR[0], school_id=school.pk)
-        edition = lock_year(year=year, user=editor, note="示例数据：已完成的年度")
-        self.stdout.write(self.style.SUCCESS(f"已锁定并发布：{year} {edition}"))
 
     def _keep_locked_year(self, reopen_locked: bool) -> None:
         """A locked demo year is never reopened or overwritten, unless a developer asks for
