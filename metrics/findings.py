@@ -26,6 +26,7 @@ from metrics import computation
 from metrics.datasets import DATASETS
 from metrics.derived import derived_quantities
 from metrics.models import FindingExplanation, Indicator, Rule
+from metrics.rule_messages import render_rule_message
 from metrics.yeardata import YearData
 
 AGGREGATE_LABELS = {
@@ -134,7 +135,7 @@ class Checker:
             rule_code=rule.code,
             subject=subject,
             severity=rule.severity,
-            message=rule.message.format_map(_Blank(fmt)),
+            message=render_rule_message(rule.message, fmt),
             values=tuple(values),
             forms=forms or ((rule.department_code, ""),),
         )
@@ -267,16 +268,11 @@ class Checker:
                 )  # fmt: skip
 
 
-class _Blank(dict):
-    def __missing__(self, key):
-        return ""
-
-
 def run_checks(year, data: YearData | None = None) -> list[Finding]:
     """Every finding of the year, errors first, with the stored explanations attached."""
     checker = Checker(year, data)
     found: list[Finding] = []
-    for rule in Rule.objects.filter(active=True):
+    for rule in Rule.objects.for_school(year.school_id).filter(active=True):
         found.extend(checker.run(rule))
     for source in _sources:
         found.extend(source(year))

@@ -208,7 +208,7 @@ def build_world(other_school) -> World:
         {"url": "reporting/nope/"},
     ]
     photo = blocks["photo"].photo
-    world.bindings.append({"path": photo.print_copy.name})
+    world.bindings.append({**y, "name": photo.print_copy.name.rsplit("/", 1)[-1]})
     world.photo_urls = [
         f"/report/lianzhou/2025/sections/{blocks['photo'].section.key}/blocks/new/photo/",
         f"/report/lianzhou/2025/sections/{blocks['photo'].section.key}/blocks/"
@@ -227,7 +227,7 @@ def build_world(other_school) -> World:
         "id": ["abc", HUGE, "中文"],
         "app_label": ["metrics"],
         "url": ["中文/../", "%00"],
-        "path": ["../../etc/passwd", "exports/x.pdf", "中文.jpg", f"photos/qingyuan/{HUGE}.jpg"],
+        "name": ["..", "x.pdf", "中文.jpg", f"{HUGE}.jpg", "%00.jpg"],
     }
     return world
 
