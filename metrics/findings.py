@@ -137,12 +137,20 @@ class Checker:
             severity=rule.severity,
             message=render_rule_message(rule.message, fmt),
             values=tuple(values),
-            forms=forms or ((rule.department_code, ""),),
+            forms=forms or _rule_forms(rule),
         )
 
     # -- rule kinds ---------------------------------------------------------------------------
     def run(self, rule: Rule) -> Iterable[Finding]:
-        return getattr(self, rule.kind)(rule, rule.params or {})
+        try:
+            return list(getattr(self, rule.kind)(rule, rule.params or {}))
+        except (KeyError, TypeError, ValueError, ArithmeticError):
+            # A rule added in 学校管理 with parameters its kind cannot use (a missing "a",
+            # a number where a list belongs): the page says so and checks every other rule.
+            message = _("校验规则“%(code)s”的参数不完整或有误，未能检查；请在学校管理中修改。")
+            return [Finding(rule_code=rule.code, subject="", severity=Rule.Severity.WARNING,
+                            message=message % {"code": rule.code},
+                            forms=_rule_forms(rule))]  # fmt: skip
 
     def parts_sum_to_total(self, rule, p):
         total, parts = self.value(p["total"]), [self.value(e) for e in p["parts"]]
@@ -266,6 +274,12 @@ class Checker:
                     rule, item.code, [(item.label, "")], self.forms_of(item.code),
                     label=item.label.removeprefix("其中："),
                 )  # fmt: skip
+
+
+def _rule_forms(rule: Rule) -> tuple[tuple[str, str], ...]:
+    """The form a finding links to when its values name none: the rule's department's, if any
+    (a rule added in 学校管理 may leave the department empty)."""
+    return ((rule.department_code, ""),) if rule.department_code else ()
 
 
 def run_checks(year, data: YearData | None = None) -> list[Finding]:

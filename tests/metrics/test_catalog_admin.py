@@ -119,3 +119,12 @@ def test_findings_render_safely_even_for_a_bad_stored_message(figures):
     assert run_checks(figures)  # no exception, every rule still reports
     assert render_rule_message("{a:>999999999}|{b.x}", {"a": 1, "b": 2}) == "1|"
     assert render_rule_message("{a} {label}", {"a": 3}) == "3 "
+
+
+def test_a_rule_with_unusable_parameters_is_reported_not_a_500(client, editor, figures):
+    Rule.objects.create(code="own-rule", kind="same_quantity_agrees", severity="error",
+                        message="{a}", params={"b": 1}, school=editor.school)  # fmt: skip
+    client.force_login(editor)
+    response = client.get("/figures/lianzhou/2025/findings/")
+    assert response.status_code == 200
+    assert "校验规则“own-rule”的参数不完整或有误" in response.content.decode()
