@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "metrics",
     "reporting.narrative",
     "reporting.exports",
+    "reporting.publication",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "pghistory.middleware.HistoryMiddleware",
+    "reporting.publication.middleware.locked_year_refusal",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -163,6 +165,12 @@ if MEDIA_ACCEL_REDIRECT and not (
     raise ImproperlyConfigured(
         f"MEDIA_ACCEL_REDIRECT={MEDIA_ACCEL_REDIRECT!r} must start and end with '/'."
     )
+# Published editions (the locked year's signed PDF/Excel/Word): outside MEDIA_ROOT, handed out
+# only by the access-checked download view. With PUBLISHED_ACCEL_PREFIX set (e.g.
+# "/internal-published/", an nginx `internal` location aliasing PUBLISHED_ROOT) the view answers
+# with X-Accel-Redirect and the proxy sends the bytes.
+PUBLISHED_ROOT = env_path("PUBLISHED_ROOT", BASE_DIR / "var" / "published")
+PUBLISHED_ACCEL_PREFIX = env_str("PUBLISHED_ACCEL_PREFIX", "") or ""
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -25,6 +25,7 @@ urlpatterns = [
     path("figures/", include("metrics.urls")),
     path("report/", include("reporting.narrative.urls")),
     path("exports/", include("reporting.exports.urls")),
+    path("publication/", include("reporting.publication.urls")),
 ]
 
 # Nothing under MEDIA_ROOT is served as plain media. Photos keep their /media/ URL (the print

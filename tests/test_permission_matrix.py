@@ -95,6 +95,7 @@ REP = "/report" + Y
 SEC = REP + "sections/{section}/"
 EXP = "/exports" + Y
 JOB = EXP + "jobs/{job}/"
+PUB = "/publication" + Y
 ROWS = [
     Row("/", everyone(200), everyone(200)),
     Row("/login/", everyone(302, anonymous=200), everyone(302, anonymous=200)),
@@ -125,7 +126,14 @@ ROWS = [
     Row(SEC + "blocks/{block}/", page(OWNERS), page(OWNERS)),
     Row(SEC + "blocks/{block}/move/", NOT_ALLOWED, page(OWNERS, 302)),
     Row(SEC + "blocks/{block}/delete/", NOT_ALLOWED, page(OWNERS, 302)),
+    Row(REP + "create-outline/", NOT_ALLOWED, page(COMMITTEE, 302)),
     Row("/media/photos/{school}/{year}/{photo}", page(MEMBERS), NOT_ALLOWED),
+    # 锁定与发布: every member reads and downloads the editions; the committee locks/unlocks
+    # (the demo's unexplained errors refuse the lock with a message); the operator does not.
+    Row(PUB, page(MEMBERS), page(MEMBERS)),
+    Row(PUB + "lock/", NOT_ALLOWED, page({"committee"}, 302)),
+    Row(PUB + "unlock/", NOT_ALLOWED, page({"committee"}, 302)),
+    Row(PUB + "editions/{edition}/pdf/", page(MEMBERS), page(MEMBERS)),
     # Exports
     Row(EXP, page(COMMITTEE), page(COMMITTEE)),
     Row(EXP + "start/", NOT_ALLOWED, page(COMMITTEE, 302)),
@@ -264,6 +272,7 @@ def _build_world() -> World:
     job = ExportJob.objects.create(year=year, format="pdf")
     job.status, job.progress, job.filename = ExportJob.Status.DONE, 100, "报告.pdf"
     job.file.save("report.pdf", ContentFile(b"%PDF-1.7"), save=True)
+    edition = _past_edition(year, people["committee"])
     quantities = owned_by(YearData(year), "zhaosheng")
     reported = ReportedValue.objects.filter(year=year, quantity__in=list(quantities)).first()
     explanation = FindingExplanation.objects.create(year=year, rule_code="x", text="说明")
@@ -284,8 +293,31 @@ def _build_world() -> World:
         "admin_reportedvalue": reported.pk,
         "admin_appendixtable": AppendixTable.objects.order_by("pk").first().pk,
         "national_indicator": national.pk, "national_rule": national_rule.pk,
+        "edition": edition.number,
     }  # fmt: skip
     return World(people, values)
+
+
+def _past_edition(year, user):
+    """An edition locked and unlocked again (the year stays open), with one small PDF."""
+    import uuid
+
+    from django.utils import timezone
+
+    from reporting.publication import storage
+    from reporting.publication.models import Edition, EditionFile
+
+    now = timezone.now()
+    edition = Edition.objects.create(
+        year=year, number=1, locked_by=user, locked_at=now, unlocked_by=user, unlocked_at=now,
+        unlock_reason="改错",
+    )  # fmt: skip
+    path, content = f"matrix/{uuid.uuid4().hex}.pdf", b"%PDF-1.7"
+    storage.write_once(path, content)
+    EditionFile.objects.create(edition=edition, format="pdf", filename="报告.pdf", path=path,
+                               mimetype="application/pdf", sha256=storage.sha256_of(content),
+                               size=len(content))  # fmt: skip
+    return edition
 
 
 @pytest.fixture(scope="module")

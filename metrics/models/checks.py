@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from metrics.models.catalog import SchoolCatalogQuerySet, school_field
 from metrics.rule_messages import FORBIDDEN_FIELD_REGEX, validate_rule_message
 from reporting.models import ReportYear
+from reporting.year_lock import RefuseWhenYearLocked
 
 
 class Rule(models.Model):
@@ -79,6 +80,7 @@ class FindingExplanation(models.Model):
 
     class Meta:
         verbose_name = _("问题说明")
+        triggers = [RefuseWhenYearLocked()]
         verbose_name_plural = _("问题说明")
         constraints = [
             models.UniqueConstraint(
