@@ -158,12 +158,12 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "var" / "media")
 # Behind nginx: the internal location that maps to MEDIA_ROOT (reporting/files.py); empty =
 # Django streams the files itself.
-MEDIA_ACCEL_REDIRECT = env_str("MEDIA_ACCEL_REDIRECT", "")
-if MEDIA_ACCEL_REDIRECT and not (
-    MEDIA_ACCEL_REDIRECT.startswith("/") and MEDIA_ACCEL_REDIRECT.endswith("/")
+MEDIA_ACCEL_PREFIX = env_str("MEDIA_ACCEL_PREFIX", "")
+if MEDIA_ACCEL_PREFIX and not (
+    MEDIA_ACCEL_PREFIX.startswith("/") and MEDIA_ACCEL_PREFIX.endswith("/")
 ):
     raise ImproperlyConfigured(
-        f"MEDIA_ACCEL_REDIRECT={MEDIA_ACCEL_REDIRECT!r} must start and end with '/'."
+        f"MEDIA_ACCEL_PREFIX={MEDIA_ACCEL_PREFIX!r} must start and end with '/'."
     )
 # Published editions (the locked year's signed PDF/Excel/Word): outside MEDIA_ROOT, handed out
 # only by the access-checked download view. With PUBLISHED_ACCEL_PREFIX set (e.g.

@@ -40,7 +40,7 @@ def validate_rule_message(message: str) -> None:
             continue
         if spec or conversion or "." in name or "[" in name:
             raise ValidationError(
-                _("提示语中的占位符只能写成 {名称}，不能带格式说明、转换或属性、下标：%(field)s")
+                _("提示语中的占位符不能带格式说明、转换或属性、下标：%(field)s")
                 % {"field": "{" + name + ("!" + conversion if conversion else "")
                             + (":" + spec if spec else "") + "}"},
                 code="format_spec",

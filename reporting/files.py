@@ -2,7 +2,7 @@
 
 Nothing under MEDIA_ROOT is served as plain media: each kind of file has a view that checks the
 school and role first, then calls `private_file_response`. Behind nginx, set
-`MEDIA_ACCEL_REDIRECT=/protected-media/` and map that prefix to MEDIA_ROOT as an `internal`
+`MEDIA_ACCEL_PREFIX=/protected-media/` and map that prefix to MEDIA_ROOT as an `internal`
 location: Django then answers with an X-Accel-Redirect header and nginx sends the bytes.
 """
 
@@ -26,7 +26,7 @@ def private_file_response(
         raise Http404
     shown_name = filename or PurePosixPath(name).name
     content_type = mimetypes.guess_type(shown_name)[0] or "application/octet-stream"
-    prefix = settings.MEDIA_ACCEL_REDIRECT
+    prefix = settings.MEDIA_ACCEL_PREFIX
     if prefix:
         response = HttpResponse(content_type=content_type)
         response["X-Accel-Redirect"] = prefix + quote(name)

@@ -92,7 +92,7 @@ def test_anonymous_is_sent_to_login_for_a_photo(client, photo):
 def test_behind_nginx_the_file_is_handed_over_by_x_accel_redirect(
     client, editor, finished_job, photo, settings
 ):
-    settings.MEDIA_ACCEL_REDIRECT = "/protected-media/"
+    settings.MEDIA_ACCEL_PREFIX = "/protected-media/"
     client.force_login(editor)
     response = client.get(finished_job.download_url)
     assert response["X-Accel-Redirect"] == f"/protected-media/{finished_job.file.name}"
@@ -100,3 +100,10 @@ def test_behind_nginx_the_file_is_handed_over_by_x_accel_redirect(
     assert "attachment" in response["Content-Disposition"]
     response = client.get(photo.print_copy.url)
     assert response["X-Accel-Redirect"] == f"/protected-media/{photo.print_copy.name}"
+
+
+def test_the_print_fetcher_still_loads_photos(photo):
+    from reporting.exports.exporters.fetcher import PROJECT_ORIGIN, ProjectFilesFetcher
+
+    response = ProjectFilesFetcher().fetch(PROJECT_ORIGIN + photo.print_copy.url)
+    assert response.read()[:2] == b"\xff\xd8"

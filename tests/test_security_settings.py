@@ -122,7 +122,7 @@ PRODUCTION = {
     "SECURE_HSTS_SECONDS": "31536000",
     "SECURE_HSTS_INCLUDE_SUBDOMAINS": "1",
     "SECURE_HSTS_PRELOAD": "1",
-    "MEDIA_ACCEL_REDIRECT": "/protected-media/",
+    "MEDIA_ACCEL_PREFIX": "/protected-media/",
 }
 
 
