@@ -26,6 +26,7 @@ from metrics import computation
 from metrics.datasets import DATASETS
 from metrics.derived import derived_quantities
 from metrics.models import FindingExplanation, Indicator, Rule
+from metrics.rule_messages import render_rule_message
 from metrics.yeardata import YearData
 
 AGGREGATE_LABELS = {
@@ -135,14 +136,29 @@ class Checker:
             rule_code=rule.code,
             subject=subject,
             severity=rule.severity,
-            message=rule.message.format_map(_Blank(fmt)),
+            message=render_rule_message(rule.message, fmt),
             values=tuple(values),
-            forms=forms or ((self.data.who.group_code(rule.department_code), ""),),
+            forms=forms or self.rule_forms(rule),
         )
+
+    def rule_forms(self, rule: Rule) -> tuple[tuple[str, str], ...]:
+        """The form a finding links to when its values name none: the department this school
+        assigned the rule's group to, if any (a rule added in 学校管理 may name no group)."""
+        if not rule.department_code:
+            return ()
+        return ((self.data.who.group_code(rule.department_code), ""),)
 
     # -- rule kinds ---------------------------------------------------------------------------
     def run(self, rule: Rule) -> Iterable[Finding]:
-        return getattr(self, rule.kind)(rule, rule.params or {})
+        try:
+            return list(getattr(self, rule.kind)(rule, rule.params or {}))
+        except (KeyError, TypeError, ValueError, ArithmeticError):
+            # A rule added in 学校管理 with parameters its kind cannot use (a missing "a",
+            # a number where a list belongs): the page says so and checks every other rule.
+            message = _("校验规则“%(code)s”的参数不完整或有误，未能检查；请在学校管理中修改。")
+            return [Finding(rule_code=rule.code, subject="", severity=Rule.Severity.WARNING,
+                            message=message % {"code": rule.code},
+                            forms=self.rule_forms(rule))]  # fmt: skip
 
     def parts_sum_to_total(self, rule, p):
         total, parts = self.value(p["total"]), [self.value(e) for e in p["parts"]]
@@ -268,16 +284,11 @@ class Checker:
                 )  # fmt: skip
 
 
-class _Blank(dict):
-    def __missing__(self, key):
-        return ""
-
-
 def run_checks(year, data: YearData | None = None) -> list[Finding]:
     """Every finding of the year, errors first, with the stored explanations attached."""
     checker = Checker(year, data)
     found: list[Finding] = []
-    for rule in Rule.objects.filter(active=True):
+    for rule in Rule.objects.for_school(year.school_id).filter(active=True):
         found.extend(checker.run(rule))
     for source in _sources:
         found.extend(source(year))

@@ -26,7 +26,11 @@ class YearData:
 
     @cached_property
     def indicators(self) -> list[Indicator]:
-        return list(Indicator.objects.select_related("table").order_by("order", "pk"))
+        return list(
+            Indicator.objects.for_school(self.year.school_id)
+            .select_related("table")
+            .order_by("order", "pk")
+        )
 
     @cached_property
     def who(self) -> WhoFills:

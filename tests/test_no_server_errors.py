@@ -228,7 +228,7 @@ def build_world(other_school) -> World:
         {"url": "reporting/nope/"},
     ]
     photo = blocks["photo"].photo
-    world.bindings.append({"path": photo.print_copy.name})
+    world.bindings.append({**y, "name": photo.print_copy.name.rsplit("/", 1)[-1]})
     world.photo_urls = [
         f"/report/lianzhou/2025/sections/{blocks['photo'].section.key}/blocks/new/photo/",
         f"/report/lianzhou/2025/sections/{blocks['photo'].section.key}/blocks/"
@@ -252,6 +252,7 @@ def build_world(other_school) -> World:
         "uidb64": ["abc", "中文", "MTIzNDU2Nzg5MDEyMzQ1Njc4OTA"],
         "token": ["x", HUGE, "set-password"],
         "path": ["../../etc/passwd", "exports/x.pdf", "中文.jpg", f"photos/qingyuan/{HUGE}.jpg"],
+        "name": ["..", "x.pdf", "中文.jpg", f"{HUGE}.jpg", "%00.jpg"],
     }
     return world
 
