@@ -8,6 +8,7 @@ from django.views.i18n import set_language
 from reporting.admin_site import admin_site
 from reporting.forms import LoginForm
 from reporting.narrative.views.photos import photo_file
+from reporting.setup.account_views import ChangePasswordView, SetPasswordView
 
 urlpatterns = [
     path(
@@ -25,7 +26,11 @@ urlpatterns = [
     path("figures/", include("metrics.urls")),
     path("report/", include("reporting.narrative.urls")),
     path("exports/", include("reporting.exports.urls")),
+    path("setup/", include("reporting.setup.urls")),
+    path("account/password/", ChangePasswordView.as_view(), name="change_password"),
+    path("welcome/<uidb64>/<token>/", SetPasswordView.as_view(), name="set_password"),
     path("publication/", include("reporting.publication.urls")),
+    path("review/", include("reporting.review.urls")),
 ]
 
 # Nothing under MEDIA_ROOT is served as plain media. Photos keep their /media/ URL (the print

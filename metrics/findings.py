@@ -48,7 +48,8 @@ class Finding:
     severity: str  # "error" | "warning"
     message: str
     values: tuple[tuple[str, str], ...] = ()  # (label, display) of the values involved
-    forms: tuple[tuple[str, str], ...] = ()  # (department code, data-set key or "")
+    # (the school's department code, data-set key or ""); "" as code: nobody assigned
+    forms: tuple[tuple[str, str], ...] = ()
     explanation: str = ""
     explained_by: str = ""
 
@@ -62,7 +63,7 @@ class Finding:
 
     @property
     def department_codes(self) -> set[str]:
-        return {code for code, _key in self.forms}
+        return {code for code, _key in self.forms if code}
 
     def line(self) -> str:
         level = "错误" if self.is_error else "提示"
@@ -124,11 +125,17 @@ class Checker:
             name = name.removeprefix("prev:")
             indicator = self.data.by_code.get(name)
             if indicator is not None:
-                forms.add((indicator.department_code, ""))
+                forms.add((self.data.who.indicator_code(indicator), ""))
             elif name.split(".")[0] in DATASETS:
                 spec = DATASETS[name.split(".")[0]]
-                forms.add((spec.department_code, spec.key))
+                forms.add((self.data.who.dataset_code(spec.key), spec.key))
         return tuple(sorted(forms))
+
+    def rule_forms(self, rule: Rule) -> tuple[tuple[str, str], ...]:
+        """The form a finding links to when its values name none: that of the department the
+        rule's group is assigned to, if any (a rule added in 学校管理 may name no group)."""
+        code = self.data.who.group_code(rule.department_code) if rule.department_code else ""
+        return ((code, ""),) if code else ()
 
     def finding(self, rule, subject, values, forms, **fmt) -> Finding:
         return Finding(
@@ -137,7 +144,7 @@ class Checker:
             severity=rule.severity,
             message=render_rule_message(rule.message, fmt),
             values=tuple(values),
-            forms=forms or _rule_forms(rule),
+            forms=forms or self.rule_forms(rule),
         )
 
     # -- rule kinds ---------------------------------------------------------------------------
@@ -150,7 +157,7 @@ class Checker:
             message = _("校验规则“%(code)s”的参数不完整或有误，未能检查；请在学校管理中修改。")
             return [Finding(rule_code=rule.code, subject="", severity=Rule.Severity.WARNING,
                             message=message % {"code": rule.code},
-                            forms=_rule_forms(rule))]  # fmt: skip
+                            forms=self.rule_forms(rule))]  # fmt: skip
 
     def parts_sum_to_total(self, rule, p):
         total, parts = self.value(p["total"]), [self.value(e) for e in p["parts"]]
@@ -274,12 +281,6 @@ class Checker:
                     rule, item.code, [(item.label, "")], self.forms_of(item.code),
                     label=item.label.removeprefix("其中："),
                 )  # fmt: skip
-
-
-def _rule_forms(rule: Rule) -> tuple[tuple[str, str], ...]:
-    """The form a finding links to when its values name none: the rule's department's, if any
-    (a rule added in 学校管理 may leave the department empty)."""
-    return ((rule.department_code, ""),) if rule.department_code else ()
 
 
 def run_checks(year, data: YearData | None = None) -> list[Finding]:

@@ -22,16 +22,15 @@ from django.urls import get_resolver, resolve
 
 from tests.test_no_server_errors import _walk
 
-# The people. "head" heads 招生就业办, the department that owns the pages and objects below;
-# "other_head" heads 财务科. The x_ roles are the same people of another school.
-# TODO(review): when User.Role.STAFF (填报员) lands, add "staff" (a 填报员 of 招生就业办) here,
-# in `_people` below, and to OWNERS / MEMBERS: every row then gets its column at once.
-ROLES = ("anonymous", "head", "other_head", "committee", "admin",
-         "x_head", "x_committee", "x_admin", "operator")  # fmt: skip
-MEMBERS = {"head", "other_head", "committee", "admin", "operator"}
-OWNERS = {"head", "committee", "operator"}  # may write for 招生就业办
+# The people. "head" heads 招生就业办, the department that owns the pages and objects below,
+# "staff" (王填报) is its 填报员 (fills and writes, does not submit); "other_head" heads 财务科.
+# The x_ roles are the same people of another school; "operator" is the platform's superuser.
+ROLES = ("anonymous", "staff", "head", "other_head", "committee", "admin",
+         "x_staff", "x_head", "x_committee", "x_admin", "operator")  # fmt: skip
+MEMBERS = {"staff", "head", "other_head", "committee", "admin", "operator"}
+OWNERS = {"staff", "head", "committee", "operator"}  # may write for 招生就业办
 COMMITTEE = {"committee", "operator"}
-OTHER_SCHOOL = {"x_head", "x_committee", "x_admin"}
+OTHER_SCHOOL = {"x_staff", "x_head", "x_committee", "x_admin"}
 
 
 @dataclass(frozen=True)
@@ -96,6 +95,10 @@ SEC = REP + "sections/{section}/"
 EXP = "/exports" + Y
 JOB = EXP + "jobs/{job}/"
 PUB = "/publication" + Y
+REV = "/review" + Y
+ITEM = REV + "items/figures/zhaosheng/"
+SET = "/setup/{school}/"
+ADMINS = {"admin", "operator"}
 ROWS = [
     Row("/", everyone(200), everyone(200)),
     Row("/login/", everyone(302, anonymous=200), everyone(302, anonymous=200)),
@@ -128,6 +131,39 @@ ROWS = [
     Row(SEC + "blocks/{block}/delete/", NOT_ALLOWED, page(OWNERS, 302)),
     Row(REP + "create-outline/", NOT_ALLOWED, page(COMMITTEE, 302)),
     Row("/media/photos/{school}/{year}/{photo}", page(MEMBERS), NOT_ALLOWED),
+    # Review (reporting/review): the committee's 工作台; items, their history and the activity
+    # log are readable by every member; the head submits, the committee approves or returns.
+    Row(REV, page(COMMITTEE), page(COMMITTEE)),
+    Row(REV + "items/", page(MEMBERS), page(MEMBERS)),
+    Row(REV + "approve/", NOT_ALLOWED, page(COMMITTEE, 302)),
+    Row(REV + "activity/", page(MEMBERS), page(MEMBERS)),
+    Row(REV + "history/explanations/", page(MEMBERS), page(MEMBERS)),
+    Row(REV + "history/reported/zhaosheng/", page(OWNERS), page(OWNERS)),
+    Row(ITEM, page(MEMBERS), page(MEMBERS)),
+    Row(ITEM + "history/", page(MEMBERS), page(MEMBERS)),
+    Row(ITEM + "submit/", NOT_ALLOWED, page({"head"}, 302)),
+    Row(ITEM + "approve/", NOT_ALLOWED, page(COMMITTEE, 302)),
+    Row(ITEM + "return/", NOT_ALLOWED, page(COMMITTEE, 302)),
+    Row(ITEM + "comment/", NOT_ALLOWED, page(OWNERS, 302)),
+    # 学校设置 (reporting/setup): the school administrator's pages; a new school: the operator.
+    Row(
+        "/setup/schools/new/",
+        admin_page(admin=403, x_admin=403),
+        admin_page(admin=403, x_admin=403),
+    ),
+    Row(SET, page(ADMINS), page(ADMINS)),
+    Row(SET + "school/", page(ADMINS), page(ADMINS)),
+    Row(SET + "year/", page(ADMINS), page(ADMINS)),
+    Row(SET + "assignments/", page(ADMINS), page(ADMINS)),
+    Row(SET + "departments/", page(ADMINS), page(ADMINS)),
+    Row(SET + "departments/{admin_department}/", page(ADMINS), page(ADMINS)),
+    Row(SET + "departments/{admin_department}/merge/", NOT_ALLOWED, page(ADMINS, 302)),
+    Row(SET + "departments/{admin_department}/remove/", NOT_ALLOWED, page(ADMINS, 302)),
+    Row(SET + "people/", page(ADMINS), page(ADMINS)),
+    Row(SET + "people/import/", NOT_ALLOWED, page(ADMINS)),
+    Row(SET + "people/{admin_user}/link/", NOT_ALLOWED, page(ADMINS)),
+    Row("/account/password/", everyone(200), everyone(200)),
+    Row("/welcome/MQ/set-password/", everyone(200, anonymous=200), everyone(200, anonymous=200)),
     # 锁定与发布: every member reads and downloads the editions; the committee locks/unlocks
     # (the demo's unexplained errors refuse the lock with a message); the operator does not.
     Row(PUB, page(MEMBERS), page(MEMBERS)),
@@ -230,10 +266,12 @@ def _people(school, other_school) -> dict[str, object]:
     x_department = other_school.departments.get(code="zhaosheng")
     return {
         "anonymous": None,
+        "staff": User.objects.get(username="zhaosheng_staff"),
         "head": User.objects.get(username="zhaosheng"),
         "other_head": User.objects.get(username="caiwu"),
         "committee": User.objects.get(username="editor"),
         "admin": User.objects.get(username="schooladmin"),
+        "x_staff": person("x_staff", other_school, User.Role.STAFF, x_department),
         "x_head": person("x_head", other_school, User.Role.DEPARTMENT_HEAD, x_department),
         "x_committee": person("x_committee", other_school, User.Role.EDITOR),
         "x_admin": person("x_admin", other_school, User.Role.SCHOOL_ADMIN),
