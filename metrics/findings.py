@@ -131,6 +131,12 @@ class Checker:
                 forms.add((self.data.who.dataset_code(spec.key), spec.key))
         return tuple(sorted(forms))
 
+    def rule_forms(self, rule: Rule) -> tuple[tuple[str, str], ...]:
+        """The form a finding links to when its values name none: that of the department the
+        rule's group is assigned to, if any (a rule added in 学校管理 may name no group)."""
+        code = self.data.who.group_code(rule.department_code) if rule.department_code else ""
+        return ((code, ""),) if code else ()
+
     def finding(self, rule, subject, values, forms, **fmt) -> Finding:
         return Finding(
             rule_code=rule.code,
@@ -140,13 +146,6 @@ class Checker:
             values=tuple(values),
             forms=forms or self.rule_forms(rule),
         )
-
-    def rule_forms(self, rule: Rule) -> tuple[tuple[str, str], ...]:
-        """The form a finding links to when its values name none: the department this school
-        assigned the rule's group to, if any (a rule added in 学校管理 may name no group)."""
-        if not rule.department_code:
-            return ()
-        return ((self.data.who.group_code(rule.department_code), ""),)
 
     # -- rule kinds ---------------------------------------------------------------------------
     def run(self, rule: Rule) -> Iterable[Finding]:

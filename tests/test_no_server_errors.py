@@ -249,10 +249,9 @@ def build_world(other_school) -> World:
         "id": ["abc", HUGE, "中文"],
         "app_label": ["metrics"],
         "url": ["中文/../", "%00"],
+        "name": ["..", "x.pdf", "中文.jpg", f"{HUGE}.jpg", "%00.jpg"],
         "uidb64": ["abc", "中文", "MTIzNDU2Nzg5MDEyMzQ1Njc4OTA"],
         "token": ["x", HUGE, "set-password"],
-        "path": ["../../etc/passwd", "exports/x.pdf", "中文.jpg", f"photos/qingyuan/{HUGE}.jpg"],
-        "name": ["..", "x.pdf", "中文.jpg", f"{HUGE}.jpg", "%00.jpg"],
     }
     return world
 

@@ -23,25 +23,14 @@ from django.urls import get_resolver, resolve
 from tests.test_no_server_errors import _walk
 
 # The people. "head" heads 招生就业办, the department that owns the pages and objects below,
-# and "staff" is its 填报员 (fills and writes, never submits); "other_head" heads 财务科. The x_
-# roles are the same people of another school; "operator" is the platform's superuser.
-ROLES = (
-    "anonymous",
-    "head",
-    "staff",
-    "other_head",
-    "committee",
-    "admin",
-    "x_head",
-    "x_committee",
-    "x_admin",
-    "operator",
-)
-MEMBERS = {"head", "staff", "other_head", "committee", "admin", "operator"}
-OWNERS = {"head", "staff", "committee", "operator"}  # may write for 招生就业办
+# "staff" (王填报) is its 填报员 (fills and writes, does not submit); "other_head" heads 财务科.
+# The x_ roles are the same people of another school; "operator" is the platform's superuser.
+ROLES = ("anonymous", "staff", "head", "other_head", "committee", "admin",
+         "x_staff", "x_head", "x_committee", "x_admin", "operator")  # fmt: skip
+MEMBERS = {"staff", "head", "other_head", "committee", "admin", "operator"}
+OWNERS = {"staff", "head", "committee", "operator"}  # may write for 招生就业办
 COMMITTEE = {"committee", "operator"}
-SCHOOL_ADMINS = {"admin", "operator"}
-OTHER_SCHOOL = {"x_head", "x_committee", "x_admin"}
+OTHER_SCHOOL = {"x_staff", "x_head", "x_committee", "x_admin"}
 
 
 @dataclass(frozen=True)
@@ -80,12 +69,8 @@ def admin_page(ok: int = 200, x_admin: int | None = None, admin: int | None = No
     out = {role: 403 for role in ROLES}
     out.update(anonymous=302, operator=ok, admin=ok if admin is None else admin)
     out["x_admin"] = ok if x_admin is None else x_admin
-    return Access(
-        out,
-        frozenset(
-            role for role in ("admin", "x_admin", "operator") if out[role] == ok and ok < 400
-        ),
-    )
+    return Access(out, frozenset(role for role in ("admin", "x_admin", "operator")
+                                 if out[role] == ok and ok < 400))  # fmt: skip
 
 
 def platform_page(ok: int = 200, school_admins: int = 302) -> Access:
@@ -93,11 +78,7 @@ def platform_page(ok: int = 200, school_admins: int = 302) -> Access:
     return admin_page(ok, x_admin=school_admins, admin=school_admins)
 
 
-NOT_ALLOWED = everyone(405, allowed=False)
-# The platform operator's own pages (新建学校): no school in the URL, so every other role 403.
-OPERATOR = Access(
-    {**everyone(403).statuses, "operator": 200}, frozenset({"operator"})
-)  # a POST-only view asked with GET (or the reverse)
+NOT_ALLOWED = everyone(405, allowed=False)  # a POST-only view asked with GET (or the reverse)
 
 
 @dataclass(frozen=True)
@@ -116,7 +97,8 @@ JOB = EXP + "jobs/{job}/"
 PUB = "/publication" + Y
 REV = "/review" + Y
 ITEM = REV + "items/figures/zhaosheng/"
-SETUP = "/setup/{school}/"
+SET = "/setup/{school}/"
+ADMINS = {"admin", "operator"}
 ROWS = [
     Row("/", everyone(200), everyone(200)),
     Row("/login/", everyone(302, anonymous=200), everyone(302, anonymous=200)),
@@ -149,14 +131,8 @@ ROWS = [
     Row(SEC + "blocks/{block}/delete/", NOT_ALLOWED, page(OWNERS, 302)),
     Row(REP + "create-outline/", NOT_ALLOWED, page(COMMITTEE, 302)),
     Row("/media/photos/{school}/{year}/{photo}", page(MEMBERS), NOT_ALLOWED),
-    # 锁定与发布: every member reads and downloads the editions; the committee locks/unlocks
-    # (the demo's unexplained errors refuse the lock with a message); the operator does not.
-    Row(PUB, page(MEMBERS), page(MEMBERS)),
-    Row(PUB + "lock/", NOT_ALLOWED, page({"committee"}, 302)),
-    Row(PUB + "unlock/", NOT_ALLOWED, page({"committee"}, 302)),
-    Row(PUB + "editions/{edition}/pdf/", page(MEMBERS), page(MEMBERS)),
     # Review (reporting/review): the committee's 工作台; items, their history and the activity
-    # log are readable by every member; the head submits, the committee approves and returns.
+    # log are readable by every member; the head submits, the committee approves or returns.
     Row(REV, page(COMMITTEE), page(COMMITTEE)),
     Row(REV + "items/", page(MEMBERS), page(MEMBERS)),
     Row(REV + "approve/", NOT_ALLOWED, page(COMMITTEE, 302)),
@@ -169,22 +145,31 @@ ROWS = [
     Row(ITEM + "approve/", NOT_ALLOWED, page(COMMITTEE, 302)),
     Row(ITEM + "return/", NOT_ALLOWED, page(COMMITTEE, 302)),
     Row(ITEM + "comment/", NOT_ALLOWED, page(OWNERS, 302)),
-    # 学校设置 (reporting/setup): the school administrator's pages; the operator's 新建学校;
-    # one's own password; the one-time link (an invalid one says so, to anyone).
-    Row(SETUP, page(SCHOOL_ADMINS), page(SCHOOL_ADMINS)),
-    Row(SETUP + "school/", page(SCHOOL_ADMINS), page(SCHOOL_ADMINS)),
-    Row(SETUP + "year/", page(SCHOOL_ADMINS), page(SCHOOL_ADMINS)),
-    Row(SETUP + "assignments/", page(SCHOOL_ADMINS), page(SCHOOL_ADMINS)),
-    Row(SETUP + "departments/", page(SCHOOL_ADMINS), page(SCHOOL_ADMINS)),
-    Row(SETUP + "departments/{admin_department}/", page(SCHOOL_ADMINS), page(SCHOOL_ADMINS)),
-    Row(SETUP + "departments/{admin_department}/merge/", NOT_ALLOWED, page(SCHOOL_ADMINS, 302)),
-    Row(SETUP + "departments/{admin_department}/remove/", NOT_ALLOWED, page(SCHOOL_ADMINS, 302)),
-    Row(SETUP + "people/", page(SCHOOL_ADMINS), page(SCHOOL_ADMINS)),
-    Row(SETUP + "people/import/", NOT_ALLOWED, page(SCHOOL_ADMINS)),
-    Row(SETUP + "people/{admin_user}/link/", NOT_ALLOWED, page(SCHOOL_ADMINS)),
-    Row("/setup/schools/new/", OPERATOR, OPERATOR),
+    # 学校设置 (reporting/setup): the school administrator's pages; a new school: the operator.
+    Row(
+        "/setup/schools/new/",
+        admin_page(admin=403, x_admin=403),
+        admin_page(admin=403, x_admin=403),
+    ),
+    Row(SET, page(ADMINS), page(ADMINS)),
+    Row(SET + "school/", page(ADMINS), page(ADMINS)),
+    Row(SET + "year/", page(ADMINS), page(ADMINS)),
+    Row(SET + "assignments/", page(ADMINS), page(ADMINS)),
+    Row(SET + "departments/", page(ADMINS), page(ADMINS)),
+    Row(SET + "departments/{admin_department}/", page(ADMINS), page(ADMINS)),
+    Row(SET + "departments/{admin_department}/merge/", NOT_ALLOWED, page(ADMINS, 302)),
+    Row(SET + "departments/{admin_department}/remove/", NOT_ALLOWED, page(ADMINS, 302)),
+    Row(SET + "people/", page(ADMINS), page(ADMINS)),
+    Row(SET + "people/import/", NOT_ALLOWED, page(ADMINS)),
+    Row(SET + "people/{admin_user}/link/", NOT_ALLOWED, page(ADMINS)),
     Row("/account/password/", everyone(200), everyone(200)),
-    Row("/welcome/{uidb64}/{token}/", everyone(200, anonymous=200), everyone(200, anonymous=200)),
+    Row("/welcome/MQ/set-password/", everyone(200, anonymous=200), everyone(200, anonymous=200)),
+    # 锁定与发布: every member reads and downloads the editions; the committee locks/unlocks
+    # (the demo's unexplained errors refuse the lock with a message); the operator does not.
+    Row(PUB, page(MEMBERS), page(MEMBERS)),
+    Row(PUB + "lock/", NOT_ALLOWED, page({"committee"}, 302)),
+    Row(PUB + "unlock/", NOT_ALLOWED, page({"committee"}, 302)),
+    Row(PUB + "editions/{edition}/pdf/", page(MEMBERS), page(MEMBERS)),
     # Exports
     Row(EXP, page(COMMITTEE), page(COMMITTEE)),
     Row(EXP + "start/", NOT_ALLOWED, page(COMMITTEE, 302)),
@@ -275,23 +260,18 @@ def _people(school, other_school) -> dict[str, object]:
     from reporting.models import User
 
     def person(username, school, role, department=None, **extra):
-        return User.objects.create_user(
-            username=username,
-            password="demo",
-            school=school,
-            role=role,
-            department=department,
-            **extra,
-        )
+        return User.objects.create_user(username=username, password="demo", school=school,
+                                        role=role, department=department, **extra)  # fmt: skip
 
     x_department = other_school.departments.get(code="zhaosheng")
     return {
         "anonymous": None,
-        "head": User.objects.get(username="zhaosheng"),
         "staff": User.objects.get(username="zhaosheng_staff"),
+        "head": User.objects.get(username="zhaosheng"),
         "other_head": User.objects.get(username="caiwu"),
         "committee": User.objects.get(username="editor"),
         "admin": User.objects.get(username="schooladmin"),
+        "x_staff": person("x_staff", other_school, User.Role.STAFF, x_department),
         "x_head": person("x_head", other_school, User.Role.DEPARTMENT_HEAD, x_department),
         "x_committee": person("x_committee", other_school, User.Role.EDITOR),
         "x_admin": person("x_admin", other_school, User.Role.SCHOOL_ADMIN),
@@ -309,7 +289,7 @@ def _build_world() -> World:
         FindingExplanation,
         Indicator,
         ReportedValue,
-        Rule,
+        Rule,  # fmt: skip
     )
     from metrics.yeardata import YearData
     from reporting.demo import organisation
@@ -335,41 +315,24 @@ def _build_world() -> World:
     reported = ReportedValue.objects.filter(year=year, quantity__in=list(quantities)).first()
     explanation = FindingExplanation.objects.create(year=year, rule_code="x", text="说明")
     national = Indicator.objects.filter(school__isnull=True).order_by("pk").first()
-    own_indicator = Indicator.objects.create(
-        code="own_labs", label="校内实训室", kind="count", department_code="jiaowu", school=school
-    )
+    own_indicator = Indicator.objects.create(code="own_labs", label="校内实训室", kind="count",
+                                             department_code="jiaowu", school=school)  # fmt: skip
     national_rule = Rule.objects.filter(school__isnull=True).order_by("pk").first()
-    own_rule = Rule.objects.create(
-        code="own-rule",
-        kind="same_quantity_agrees",
-        severity="warning",
-        message="{a}",
-        school=school,
-    )
+    own_rule = Rule.objects.create(code="own-rule", kind="same_quantity_agrees",
+                                   severity="warning", message="{a}", school=school)  # fmt: skip
     values = {
-        "school": "lianzhou",
-        "year": 2025,
-        "section": "s1-4-3",
-        "block": block.pk,
-        "photo": block.photo.print_copy.name.rsplit("/", 1)[-1],
-        "job": job.pk,
-        "reported": reported.pk,
-        "content_type": ContentType.objects.get_for_model(User).pk,
-        "admin_user": people["head"].pk,
-        "admin_school": school.pk,
+        "school": "lianzhou", "year": 2025, "section": "s1-4-3", "block": block.pk,
+        "photo": block.photo.print_copy.name.rsplit("/", 1)[-1], "job": job.pk,
+        "reported": reported.pk, "content_type": ContentType.objects.get_for_model(User).pk,
+        "admin_user": people["head"].pk, "admin_school": school.pk,
         "admin_department": Department.objects.get(school=school, code="caiwu").pk,
-        "admin_reportyear": year.pk,
-        "admin_indicator": own_indicator.pk,
-        "admin_rule": own_rule.pk,
-        "admin_findingexplanation": explanation.pk,
+        "admin_reportyear": year.pk, "admin_indicator": own_indicator.pk,
+        "admin_rule": own_rule.pk, "admin_findingexplanation": explanation.pk,
         "admin_reportedvalue": reported.pk,
         "admin_appendixtable": AppendixTable.objects.order_by("pk").first().pk,
-        "national_indicator": national.pk,
-        "national_rule": national_rule.pk,
+        "national_indicator": national.pk, "national_rule": national_rule.pk,
         "edition": edition.number,
-        "uidb64": "MQ",
-        "token": "invalid-token",
-    }
+    }  # fmt: skip
     return World(people, values)
 
 
@@ -384,25 +347,14 @@ def _past_edition(year, user):
 
     now = timezone.now()
     edition = Edition.objects.create(
-        year=year,
-        number=1,
-        locked_by=user,
-        locked_at=now,
-        unlocked_by=user,
-        unlocked_at=now,
+        year=year, number=1, locked_by=user, locked_at=now, unlocked_by=user, unlocked_at=now,
         unlock_reason="改错",
-    )
+    )  # fmt: skip
     path, content = f"matrix/{uuid.uuid4().hex}.pdf", b"%PDF-1.7"
     storage.write_once(path, content)
-    EditionFile.objects.create(
-        edition=edition,
-        format="pdf",
-        filename="报告.pdf",
-        path=path,
-        mimetype="application/pdf",
-        sha256=storage.sha256_of(content),
-        size=len(content),
-    )
+    EditionFile.objects.create(edition=edition, format="pdf", filename="报告.pdf", path=path,
+                               mimetype="application/pdf", sha256=storage.sha256_of(content),
+                               size=len(content))  # fmt: skip
     return edition
 
 
