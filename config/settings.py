@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "reporting.exports",
     "reporting.setup",
     "reporting.publication",
+    "reporting.review",
 ]
 
 MIDDLEWARE = [

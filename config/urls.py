@@ -38,6 +38,7 @@ urlpatterns = [
     path("account/password/", ChangePasswordView.as_view(), name="change_password"),
     path("welcome/<uidb64>/<token>/", SetPasswordView.as_view(), name="set_password"),
     path("publication/", include("reporting.publication.urls")),
+    path("review/", include("reporting.review.urls")),
 ]
 
 # Uploaded photos are served by Django behind the login (LoginRequiredMiddleware); a front

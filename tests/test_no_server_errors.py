@@ -216,6 +216,9 @@ def build_world(other_school) -> World:
             world.bindings.append({**y, "key": section.key, "kind": kind})
     for block in blocks.values():
         world.bindings.append({**y, "key": block.section.key, "pk": str(block.pk)})
+    # Review items (reporting/review): one of each kind.
+    for kind, key in (("figures", "zhaosheng"), ("data", "progression"), ("section", "s1-4-3")):
+        world.bindings.append({**y, "kind": kind, "key": key})
     world.bindings += _admin_object_ids(other_school)
     world.bindings += _setup_bindings()
     world.bindings += [
