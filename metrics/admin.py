@@ -13,7 +13,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from metrics.models import AppendixTable, FindingExplanation, Indicator, ReportedValue, Rule
+from metrics.models import (
+    AppendixTable,
+    FindingExplanation,
+    Indicator,
+    ProsePhrase,
+    ReportedValue,
+    Rule,
+)
 from reporting.admin import SchoolScopedAdmin
 from reporting.admin_site import admin_site
 
@@ -91,6 +98,14 @@ class RuleAdmin(CatalogAdmin):
     list_display = ["code", "kind", "severity", "department_code", "active"]
     list_filter = ["kind", "severity", "active"]
     list_editable = ["active"]
+
+
+@admin.register(ProsePhrase, site=admin_site)
+class ProsePhraseAdmin(CatalogAdmin):
+    """The words the text uses for a figure, read by the numbers-in-prose check."""
+
+    list_display = ["phrase", "quantity"]
+    search_fields = ["phrase", "quantity"]
 
 
 @admin.register(FindingExplanation, site=admin_site)

@@ -101,3 +101,12 @@ def body_table_choices() -> list[tuple[str, str]]:
     from metrics import read
 
     return read.body_table_choices()
+
+
+def prose_quantities(year: ReportYear) -> list:
+    """Every figure a sentence of the text may quote, with its exact value and the phrases the
+    text uses for it (metrics.prose.ProseQuantity); for the numbers-in-prose check."""
+    from metrics import prose
+    from metrics.yeardata import YearData
+
+    return prose.prose_quantities(YearData(year))

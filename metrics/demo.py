@@ -70,7 +70,8 @@ FIGURES = {
     "mentor_pay": 0,
     "internship_funds": 0,
     "internship_insurance": "11.256",
-    # Quoted in the text (学校概况, 1.3, 2.2, 6.1, 6.2, 6.3, 6.4).
+    # Quoted in the text (学校概况, 1.3, 2.2, 6.1, 6.2, 6.3, 6.4). Not 对口就业率: the text gives
+    # 85% (2.2) and 92% 以上 (5.2), 表6-8 94.7–98.2% by major; the prose check shows that.
     "new_students": 487,
     "tuition_exempt_students": 1698,
     "grant_students": 166,
@@ -80,7 +81,6 @@ FIGURES = {
     "staff_industry_mentors": 7,
     "fiscal_appropriation": 658,
     "starting_salary": 4200,
-    "related_employment_rate": 85,
     "certificate_candidates": 249,
     "certificate_passed": 175,
 }

@@ -48,6 +48,7 @@ class Finding:
     message: str
     values: tuple[tuple[str, str], ...] = ()  # (label, display) of the values involved
     forms: tuple[tuple[str, str], ...] = ()  # (department code, data-set key or "")
+    links: tuple[tuple[str, str], ...] = ()  # (url, label) beyond the forms: a section of text
     explanation: str = ""
     explained_by: str = ""
 

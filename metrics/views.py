@@ -127,7 +127,7 @@ def finding_links(report_year, finding, department_names) -> list[tuple[str, str
         else:
             url = reverse("metrics:figures", args=(*args, code))
             links.append((url, _("去修改（%(d)s · 单项数据）") % {"d": department}))
-    return links
+    return links + list(finding.links)
 
 
 @require_POST

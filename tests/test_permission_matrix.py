@@ -30,6 +30,7 @@ PAGES = {
     "/figures/lianzhou/2025/d/zhaosheng/reported/": expect(302, 200, 403, 200, 403, 404),
     "/admin/metrics/indicator/": expect(302, 403, 403, 403, 200, 403),
     "/admin/metrics/rule/": expect(302, 403, 403, 403, 200, 403),
+    "/admin/metrics/prosephrase/": expect(302, 403, 403, 403, 200, 403),
     # Report text (narrative): outline, previews, the committee's front matter; sections by
     # key (a new year's mandated chapters have no department, so heads get 403 there).
     "/report/lianzhou/2025/": expect(302, 200, 200, 200, 200, 404),

@@ -16,6 +16,7 @@ from metrics.models.datasets import (
     TeacherTitleRow,
 )
 from metrics.models.figures import Figure
+from metrics.models.phrases import ProsePhrase
 from metrics.models.reported import ReportedValue
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "MajorRow",
     "ProgressionRow",
     "ProjectSpending",
+    "ProsePhrase",
     "ReportedValue",
     "Rule",
     "TeacherTitleRow",
