@@ -21,6 +21,7 @@ from reporting.narrative.forms import CaseForm, PhotoForm, SectionTextForm, Tabl
 from reporting.narrative.grid import grid_to_text
 from reporting.narrative.models import Block, SectionRevision
 from reporting.narrative.numbering import build_outline
+from reporting.narrative.prose_numbers.check import section_bindable
 
 BLOCK_FORMS = {"photo": PhotoForm, "table": TableForm, "case": CaseForm}
 BLOCK_TEMPLATES = {"photo": "narrative/block_photo.html", "table": "narrative/block_table.html",
@@ -56,6 +57,7 @@ def _editor_context(section, form, conflict=None):
         "form": form,
         "picker": picker,
         "figures_json": {p["code"]: p for p in picker},
+        "typed_json": section_bindable(section),
         "conflict": conflict,
         "revisions": section.revisions.select_related("author")[:10],
     }
