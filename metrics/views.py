@@ -33,6 +33,8 @@ def overview(request, school, year):
 def figures_form(request, school, year, department):
     report_year, dept = get_entry_for_user(request, school, year, department)
     data = YearData(report_year)
+    previous_year = report_year.previous()
+    previous = YearData(previous_year) if previous_year else None
     typed = entry.typed_indicators(data, dept)
     stamp = entry.figures_stamp(data, typed)
     form = FigureEntryForm(
@@ -58,7 +60,8 @@ def figures_form(request, school, year, department):
         "year": report_year,
         "department": dept,
         "form": form,
-        "groups": entry.entry_groups(data, dept, form),
+        "groups": entry.entry_groups(data, dept, form, previous),
+        "previous_year": previous_year,
         "locked": not report_year.is_open,
     }
     return render(request, "metrics/figures_form.html", context)
@@ -87,7 +90,7 @@ def dataset_form(request, school, year, department, key):
         "spec": spec,
         "formset": formset,
         "stamp": stamp or services.stamp_of(queryset),
-        "earlier": entry.preview_rows(spec, report_year),
+        "earlier": entry.earlier_table(spec, entry.preview_rows(spec, report_year)),
         "locked": not report_year.is_open,
     }
     return render(request, "metrics/dataset_form.html", context)

@@ -7,7 +7,11 @@ from django.utils.module_loading import import_string
 from reporting.demo import organisation
 
 # Each feature adds its loader here; each takes (school, year) and is idempotent.
-FEATURE_LOADERS: list[str] = ["metrics.demo.load", "reporting.narrative.demo.load"]
+FEATURE_LOADERS: list[str] = [
+    "metrics.demo.load_previous_year",
+    "metrics.demo.load",
+    "reporting.narrative.demo.load",
+]
 
 
 class Command(BaseCommand):
