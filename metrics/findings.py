@@ -51,6 +51,7 @@ class Finding:
     links: tuple[tuple[str, str], ...] = ()  # (url, label) beyond the forms: a section of text
     explanation: str = ""
     explained_by: str = ""
+    suggestion: str = ""  # last year's explanation of the same finding, to confirm or rewrite
 
     @property
     def is_error(self) -> bool:
@@ -187,6 +188,9 @@ class Checker:
         )  # fmt: skip
 
     def change_from_previous_year(self, rule, p):
+        if "by_kind" in p:
+            yield from self._catalog_changes(rule, p)
+            return
         current, previous = self.value(p["current"]), self.value(p["previous"])
         change = computation.growth(current, previous)
         threshold = Decimal(str(p.get("threshold_percent", 20)))
@@ -199,6 +203,41 @@ class Checker:
             a=self.show(p["current"], current), b=computation.plain(previous),
             change=f"{change:+}", threshold=threshold,
         )  # fmt: skip
+
+    def _catalog_changes(self, rule, p):
+        """Every figure of the catalog against last year's, with a limit per kind of indicator:
+        counts, amounts and ratios in percent of last year, percentages in points."""
+        previous = self.data.previous_data
+        if previous is None:
+            return
+        limits = {kind: Decimal(str(limit)) for kind, limit in p["by_kind"].items()}
+        skip = set(p.get("skip", ()))
+        school = self.year.school
+        for item in self.data.indicators:
+            limit = limits.get(item.kind)
+            if limit is None or item.code in skip or not item.applies_to_school(school):
+                continue
+            current, before = self.data.quantity(item.code), previous.quantity(item.code)
+            if current is None or before is None:
+                continue
+            if item.kind == Indicator.Kind.PERCENT:
+                change = computation.round_half_up(current - before, 2)
+                text = _("%(n)s 个百分点") % {"n": f"{change:+}"}
+                limit_text = _("%(n)s 个百分点") % {"n": limit}
+            else:
+                change = computation.growth(current, before, 1)
+                text, limit_text = f"{change:+}%" if change is not None else "", f"{limit}%"
+            if change is None or abs(change) <= limit:
+                continue
+            values = [(item.label, self.show(item.code, current))]
+            values.append(
+                (_("上年%(label)s") % {"label": item.label}, self.show(item.code, before))
+            )
+            yield self.finding(
+                rule, item.code, values, self.forms_of(item.code),
+                label=item.label.removeprefix("其中："), a=values[0][1], b=values[1][1],
+                change=text, threshold=limit_text,
+            )  # fmt: skip
 
     def sub_item_not_above_parent(self, rule, p):
         school = self.year.school
@@ -285,12 +324,22 @@ def run_checks(year, data: YearData | None = None) -> list[Finding]:
         (e.rule_code, e.subject): e
         for e in FindingExplanation.objects.filter(year=year).select_related("updated_by")
     }
+    previous = year.previous()
+    suggestions = {
+        (rule_code, subject): text
+        for rule_code, subject, text in FindingExplanation.objects.filter(
+            year=previous
+        ).values_list("rule_code", "subject", "text")
+    }
     out = []
     for finding in found:
         explanation = explanations.get((finding.rule_code, finding.subject))
         if explanation is not None:
             by = explanation.updated_by.get_full_name() if explanation.updated_by else ""
             finding = replace(finding, explanation=explanation.text, explained_by=by)
+        else:
+            suggestion = suggestions.get((finding.rule_code, finding.subject), "")
+            finding = replace(finding, suggestion=suggestion)
         out.append(finding)
     out.sort(key=lambda f: (not f.is_error, f.rule_code, f.subject))
     return out

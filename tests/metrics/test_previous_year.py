@@ -49,3 +49,26 @@ def _indicator(code):
     from metrics.models import Indicator
 
     return Indicator.objects.get(code=code).pk
+
+
+def test_catalog_change_rule_limits_counts_in_percent_and_rates_in_points(figures, last_year):
+    from metrics.findings import run_checks
+
+    Figure.objects.create(year=last_year, indicator_id=_indicator("graduates"), kind="count",
+                          value=400)  # fmt: skip
+    Figure.objects.create(year=last_year, indicator_id=_indicator("fitness_pass_rate"),
+                          kind="percent", value=80)  # fmt: skip
+    found = {f.subject: f for f in run_checks(figures) if f.rule_code == "catalog-change"}
+    assert "+39.3%" in found["graduates"].message and "30%" in found["graduates"].message
+    assert "+16.44 个百分点" in found["fitness_pass_rate"].message
+    assert "monthly_income" not in found  # no 2024 value: nothing to compare
+
+
+def test_a_recurring_finding_offers_last_years_explanation(client, figures, last_year, editor):
+    from metrics.models import FindingExplanation
+
+    FindingExplanation.objects.create(year=last_year, rule_code="teacher-titles-sum", subject="",
+                                      text="职称统计含外聘教师")  # fmt: skip
+    client.force_login(editor)
+    page = client.get("/figures/lianzhou/2025/findings/").content.decode()
+    assert 'data-testid="suggestion"' in page and 'value="职称统计含外聘教师"' in page
