@@ -36,6 +36,7 @@ PAGES = {
     "/report/lianzhou/2025/": expect(302, 200, 200, 200, 200, 404),
     "/report/lianzhou/2025/preview/": expect(302, 200, 200, 200, 200, 404),
     "/report/lianzhou/2025/front-matter/": expect(302, 403, 403, 200, 403, 404),
+    "/report/lianzhou/2025/next-year/": expect(302, 405, 405, 405, 405, 405),  # POST only
     "/report/lianzhou/2025/sections/ch1/": expect(302, 403, 403, 200, 403, 404),
     "/report/lianzhou/2025/sections/ch1/preview/": expect(302, 200, 200, 200, 200, 404),
     "/report/lianzhou/2025/sections/ch1/versions/": expect(302, 403, 403, 200, 403, 404),
