@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from metrics import computation
 from metrics.datasets import DATASETS
@@ -29,14 +30,14 @@ from metrics.models import FindingExplanation, Indicator, Rule
 from metrics.yeardata import YearData
 
 AGGREGATE_LABELS = {
-    "teacher_titles.senior": "高级职称专任教师数（表6-6）",
-    "teacher_titles.middle": "中级职称专任教师数（表6-6）",
-    "teacher_titles.junior": "初级及以下专任教师数（表6-6）",
-    "teacher_titles.total": "职称结构合计（表6-6）",
-    "progression.total": "本年升学总人数（升学情况表）",
-    "progression.total.prev": "上年升学总人数（升学情况表）",
-    "majors.enrolment": "专业设置表招生人数合计",
-    "dual_teachers.dual": "“双师型”教师数合计",
+    "teacher_titles.senior": gettext_lazy("高级职称专任教师数（表6-6）"),
+    "teacher_titles.middle": gettext_lazy("中级职称专任教师数（表6-6）"),
+    "teacher_titles.junior": gettext_lazy("初级及以下专任教师数（表6-6）"),
+    "teacher_titles.total": gettext_lazy("职称结构合计（表6-6）"),
+    "progression.total": gettext_lazy("本年升学总人数（升学情况表）"),
+    "progression.total.prev": gettext_lazy("上年升学总人数（升学情况表）"),
+    "majors.enrolment": gettext_lazy("专业设置表招生人数合计"),
+    "dual_teachers.dual": gettext_lazy("“双师型”教师数合计"),
 }
 
 
@@ -66,9 +67,11 @@ class Finding:
         return {code for code, _key in self.forms}
 
     def line(self) -> str:
-        level = "错误" if self.is_error else "提示"
+        level = _("错误") if self.is_error else _("提示")
         text = f"[{level}] {self.rule_code} {self.subject}: {self.message}"
-        return f"{text}（说明：{self.explanation}）" if self.explanation else text
+        if self.explanation:
+            return text + _("（说明：%(text)s）") % {"text": self.explanation}
+        return text
 
 
 FindingSource = Callable[[object], Iterable[Finding]]
@@ -98,10 +101,10 @@ class Checker:
             text = (
                 indicator.label.removeprefix("其中：")
                 if indicator
-                else AGGREGATE_LABELS.get(name) or self._data_set_label(name)
+                else str(AGGREGATE_LABELS.get(name) or self._data_set_label(name))
             )
-            return f"上年{text}" if expr.startswith("prev:") else text
-        return "计算值"
+            return _("上年%(label)s") % {"label": text} if expr.startswith("prev:") else text
+        return _("计算值")
 
     def _data_set_label(self, name: str) -> str:
         """Users never see internal names: "funding.x" reads as its row of 表6-1's data."""
@@ -109,7 +112,7 @@ class Checker:
         if key == "funding":
             for row in self.data.rows["funding"]:
                 if row.code == code:
-                    return f"{row.indicator}（经费达标情况表）"
+                    return _("%(row)s（经费达标情况表）") % {"row": row.indicator}
         spec = DATASETS.get(key)
         return str(spec.title) if spec else name
 
