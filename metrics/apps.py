@@ -7,7 +7,7 @@ class MetricsConfig(AppConfig):
     verbose_name = _("年度数据")
 
     def ready(self):
-        from metrics.tasks import figure_tasks
+        from metrics.home_tasks import figure_tasks
         from reporting.tasks import register
 
         register(figure_tasks)

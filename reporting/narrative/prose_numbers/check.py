@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from metrics import api as metrics_api
 from metrics.computation import round_half_up
+from reporting.narrative.models import Block
+from reporting.narrative.numbering import build_outline
 from reporting.narrative.prose_numbers.extract import (
     BOUND_MARK,
     UNIT_ALIASES,
@@ -95,9 +97,6 @@ def consistent(a: TypedNumber, b: TypedNumber) -> bool:
 
 def year_mentions(year, *, section=None) -> list[Mention]:
     """Every typed number of the year's text (or one section's) that names a figure."""
-    from reporting.narrative.models import Block
-    from reporting.narrative.numbering import build_outline
-
     quantities = metrics_api.prose_quantities(year)
     index = PhraseIndex(quantities)
     shown = {q.name: q.display.replace(" ", "") for q in quantities if q.bindable}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from metrics.findings import Finding
+from metrics.findings import Finding, register_source
 from reporting.narrative.prose_numbers.check import (
     Mention,
     bindable,
@@ -111,6 +111,4 @@ def _contradictions(name: str, group: list[Mention]):
 
 
 def register_with_metrics() -> None:
-    from metrics.findings import register_source
-
     register_source(prose_findings)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from metrics.entry import datasets_of
 from reporting.models import ReportYear
+from reporting.tasks import Task
 
 
 def figure_tasks(user):
@@ -26,12 +27,8 @@ def figure_tasks(user):
              reverse("metrics:dataset", args=[*args, department.code, spec.key]))
             for spec in datasets_of(department)
         ]  # fmt: skip
-        from reporting.tasks import Task
-
         return [Task(title=t, url=u, category=category, status=year.label) for t, u in tasks]
     if user.is_editor:
-        from reporting.tasks import Task
-
         return [
             Task(
                 title=_("查看数据校验问题"),
