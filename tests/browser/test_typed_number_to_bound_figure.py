@@ -18,6 +18,9 @@ def sample(school, year):
 
 
 def test_a_typed_matching_number_becomes_a_bound_figure_in_one_click(page, login, sample):
+    block = Block.objects.filter(section__year=sample, section__key="overview", kind="text").first()
+    block.body = "<p>专任教师中高级职称 13 人，职称梯队分布均衡。</p>"
+    block.save()
     login("bangongshi")
     page.goto("/report/lianzhou/2025/sections/overview/")
     expect(page.get_by_test_id("typed-figures")).to_be_visible()

@@ -38,7 +38,8 @@ DEPARTMENTS = {
 }  # fmt: skip
 # (line, text as printed, figure code)
 BINDINGS = [
-    (191, "1651 人", "students"), (195, "107 人", "staff"), (351, "175 人", "skill_certificates"),
+    (191, "1651 人", "students"), (195, "107 人", "staff"),
+    (195, "13 人", "senior_titled_teachers"), (351, "175 人", "skill_certificates"),
     (454, "557 人", "graduates"), (454, "85%", "related_employment_rate"),
     (462, "4200 元/月", "starting_salary"), (580, "4 个", "party_branches"),
     (580, "69 人", "party_members"), (614, "3500 元", "funding_per_student"),

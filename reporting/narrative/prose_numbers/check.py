@@ -40,8 +40,8 @@ class Mention:
 
 
 class PhraseIndex:
-    """(phrase, quantity) by unit, longest phrase first: a label is matched by its most
-    specific phrase ("中级职称占比" before "中级职称")."""
+    """(phrase, quantity) by unit. A label is matched by the phrase nearest the number, the
+    longest one there: in "专任教师中高级职称" it is 高级职称; "中级职称占比" before "中级职称"."""
 
     def __init__(self, quantities):
         self.by_unit: dict[str, list[tuple[str, object]]] = {}
@@ -50,17 +50,18 @@ class PhraseIndex:
             for phrase in set(quantity.phrases):
                 if len(phrase) >= 2:
                     self.by_unit.setdefault(unit, []).append((phrase, quantity))
-        for pairs in self.by_unit.values():
-            pairs.sort(key=lambda pair: -len(pair[0]))
 
     def match(self, number: TypedNumber) -> tuple:
-        found, length = [], 0
+        found, best = [], (-1, 0)
         for phrase, quantity in self.by_unit.get(number.unit, ()):
-            if length and len(phrase) < length:
-                break
-            if phrase in number.label and quantity not in found:
+            start = number.label.rfind(phrase)
+            if start < 0:
+                continue
+            key = (start + len(phrase), len(phrase))
+            if key > best:
+                found, best = [quantity], key
+            elif key == best and quantity not in found:
                 found.append(quantity)
-                length = len(phrase)
         return tuple(found)
 
 
