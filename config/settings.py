@@ -63,7 +63,9 @@ INSTALLED_APPS = [
     "metrics",
     "reporting.narrative",
     "reporting.exports",
+    "reporting.setup",
     "reporting.publication",
+    "reporting.review",
 ]
 
 MIDDLEWARE = [
@@ -114,6 +116,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# One-time set-password links (学校设置 → 人员) are handed over in person: valid for 7 days.
+PASSWORD_RESET_TIMEOUT = 7 * 24 * 3600
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 

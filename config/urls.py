@@ -9,6 +9,7 @@ from django.views.static import serve as static_serve
 
 from reporting.admin_site import admin_site
 from reporting.forms import LoginForm
+from reporting.setup.account_views import ChangePasswordView, SetPasswordView
 
 
 def serve_media(request, path, document_root):
@@ -33,7 +34,11 @@ urlpatterns = [
     path("figures/", include("metrics.urls")),
     path("report/", include("reporting.narrative.urls")),
     path("exports/", include("reporting.exports.urls")),
+    path("setup/", include("reporting.setup.urls")),
+    path("account/password/", ChangePasswordView.as_view(), name="change_password"),
+    path("welcome/<uidb64>/<token>/", SetPasswordView.as_view(), name="set_password"),
     path("publication/", include("reporting.publication.urls")),
+    path("review/", include("reporting.review.urls")),
 ]
 
 # Uploaded photos are served by Django behind the login (LoginRequiredMiddleware); a front

@@ -48,7 +48,8 @@ class Finding:
     severity: str  # "error" | "warning"
     message: str
     values: tuple[tuple[str, str], ...] = ()  # (label, display) of the values involved
-    forms: tuple[tuple[str, str], ...] = ()  # (department code, data-set key or "")
+    # (the school's department code, data-set key or ""); "" as code: nobody assigned
+    forms: tuple[tuple[str, str], ...] = ()
     links: tuple[tuple[str, str], ...] = ()  # (url, label) beyond the forms: a section of text
     explanation: str = ""
     explained_by: str = ""
@@ -64,7 +65,7 @@ class Finding:
 
     @property
     def department_codes(self) -> set[str]:
-        return {code for code, _key in self.forms}
+        return {code for code, _key in self.forms if code}
 
     def line(self) -> str:
         level = _("错误") if self.is_error else _("提示")
@@ -128,10 +129,10 @@ class Checker:
             name = name.removeprefix("prev:")
             indicator = self.data.by_code.get(name)
             if indicator is not None:
-                forms.add((indicator.department_code, ""))
+                forms.add((self.data.who.indicator_code(indicator), ""))
             elif name.split(".")[0] in DATASETS:
                 spec = DATASETS[name.split(".")[0]]
-                forms.add((spec.department_code, spec.key))
+                forms.add((self.data.who.dataset_code(spec.key), spec.key))
         return tuple(sorted(forms))
 
     def finding(self, rule, subject, values, forms, **fmt) -> Finding:
@@ -141,7 +142,7 @@ class Checker:
             severity=rule.severity,
             message=rule.message.format_map(_Blank(fmt)),
             values=tuple(values),
-            forms=forms or ((rule.department_code, ""),),
+            forms=forms or ((self.data.who.group_code(rule.department_code), ""),),
         )
 
     # -- rule kinds ---------------------------------------------------------------------------

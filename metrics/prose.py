@@ -33,7 +33,7 @@ class ProseQuantity:
     kind: str  # "count" | "percent" | "ratio" | "amount"
     value: Decimal | None  # exact (unrounded); None when not entered
     phrases: tuple[str, ...]
-    department_code: str
+    department_code: str  # the school's department that fills it ("" when nobody is assigned)
     bindable: bool = False  # a catalog indicator: the text can show it as a bound figure
     display: str = ""  # as the report prints it, with unit
     low: Decimal | None = None  # a range: the text's number must lie between the rows' values
@@ -72,7 +72,7 @@ def prose_quantities(data: YearData) -> list[ProseQuantity]:
                 kind=indicator.kind,
                 value=exact,
                 phrases=(label_phrase(indicator.label), *phrases.get(indicator.code, ())),
-                department_code=indicator.department_code,
+                department_code=data.who.indicator_code(indicator),
                 bindable=True,
                 display=_printed(
                     data.value(indicator), indicator.kind, indicator.unit, bool(indicator.formula)
@@ -97,7 +97,7 @@ def _data_set_quantities(data: YearData, phrases: dict[str, list[str]]):
             kind="count",
             value=None if count is None else Decimal(count),
             phrases=tuple(phrases.get(key, ())),
-            department_code=titles.department_code,
+            department_code=data.who.dataset_code(titles.key),
             display="" if count is None else f"{count} 人",
         )
         share = derived.get(f"teacher_titles.share.{level}")
@@ -109,7 +109,7 @@ def _data_set_quantities(data: YearData, phrases: dict[str, list[str]]):
             kind="percent",
             value=share.exact if share else None,
             phrases=tuple(phrases.get(key, ())),
-            department_code=titles.department_code,
+            department_code=data.who.dataset_code(titles.key),
             display=share.display if share else "",
         )
     industry = DATASETS["major_industry"]
@@ -124,7 +124,7 @@ def _data_set_quantities(data: YearData, phrases: dict[str, list[str]]):
             kind="percent",
             value=None,
             phrases=tuple(phrases.get(key, ())),
-            department_code=industry.department_code,
+            department_code=data.who.dataset_code(industry.key),
             display=f"{computation.plain(low)}%–{computation.plain(high)}%",
             low=low,
             high=high,

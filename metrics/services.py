@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from metrics.models import Figure, FindingExplanation, Indicator, ReportedValue
 from reporting.errors import ReportError, YearLocked
 from reporting.models import ReportYear, User
+from reporting.review.guard import edit_refusal
+from reporting.review.models import ReviewItem
 
 __all__ = ["FiguresError", "StaleForm", "YearLocked"]
 
@@ -27,6 +29,13 @@ class FiguresError(ReportError):
 
 class StaleForm(FiguresError):
     pass
+
+
+def check_editable(year: ReportYear, user: User | None, kind: str, key: str) -> None:
+    """A department's submitted or approved form is read-only for it until returned."""
+    refusal = edit_refusal(year=year, user=user, kind=kind, key=key)
+    if refusal:
+        raise FiguresError(refusal)
 
 
 def stamp_of(items: Iterable) -> str:
@@ -68,6 +77,8 @@ def set_figures(
         raise FiguresError(
             _("以下指标不能直接填写：%(codes)s") % {"codes": "、".join(sorted(unknown))}
         )
+    for department_code in sorted({i.department_code for i in indicators.values()}):
+        check_editable(year, user, ReviewItem.Kind.FIGURES, department_code)
     watched = list(stamp_codes) if stamp_codes is not None else list(values)
     existing = {
         f.indicator.code: f
@@ -121,6 +132,10 @@ def save_rows(*, year: ReportYear, user: User, formset, stamp: str | None) -> No
     year = ReportYear.objects.select_for_update().get(pk=year.pk)
     year.ensure_open()
     model = formset.model
+    from metrics.datasets import DATASETS
+
+    for key in [k for k, spec in DATASETS.items() if spec.model is model]:
+        check_editable(year, user, ReviewItem.Kind.DATASET, key)
     current = model.objects.select_for_update().filter(
         pk__in=[f.instance.pk for f in formset.initial_forms]
     )

@@ -1,5 +1,6 @@
 """Consistency rules as data, and the explanations the departments give for findings."""
 
+import pghistory
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +46,11 @@ class Rule(models.Model):
         return self.code
 
 
+@pghistory.track(
+    pghistory.InsertEvent("explanation.added"),
+    pghistory.UpdateEvent("explanation.changed"),
+    pghistory.DeleteEvent("explanation.removed"),
+)
 class FindingExplanation(models.Model):
     """Why a finding stands (e.g. "编制数与在岗人数口径不同"); shown to the committee."""
 

@@ -25,7 +25,7 @@ def can_write_section(user, section: Section) -> bool:
     if can_manage_year(user):
         return user.is_superuser or user.school_id == section.year.school_id
     return (
-        user.is_department_head
+        user.is_department_member
         and user.school_id == section.year.school_id
         and user.department_id is not None
         and effective_department_id(section) == user.department_id

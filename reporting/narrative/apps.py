@@ -9,15 +9,13 @@ class NarrativeConfig(AppConfig):
     verbose_name = _("报告正文")
 
     def ready(self):
-        from reporting import tasks
         from reporting.models import ReportYear
-        from reporting.narrative import findings, home_tasks
+        from reporting.narrative import findings
         from reporting.narrative.prose_numbers import findings as prose_findings
 
         post_save.connect(
             _outline_for_new_year, sender=ReportYear, dispatch_uid="narrative-outline"
         )
-        tasks.register(home_tasks.section_tasks)
         findings.register_with_metrics()
         prose_findings.register_with_metrics()
 

@@ -13,7 +13,7 @@ def load(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('metrics', '0005_load_reported_rule'),
+        ('metrics', '0010_merge_review_and_assignments'),
     ]
 
     operations = [
