@@ -15,7 +15,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from metrics.models import AppendixTable, FindingExplanation, Indicator, ReportedValue, Rule
+from metrics.models import (
+    AppendixTable,
+    FindingExplanation,
+    Indicator,
+    ProsePhrase,
+    ReportedValue,
+    Rule,
+)
 from reporting.admin import SchoolScopedAdmin
 from reporting.admin_site import admin_site
 
@@ -56,11 +63,8 @@ class CatalogAdmin(SchoolScopedAdmin):
         return [*shown, "school"] if request.user.is_superuser else shown
 
 
-@admin.register(AppendixTable, site=admin_site)
-class AppendixTableAdmin(admin.ModelAdmin):
-    """The printed 附件 tables are the province's: the platform operator's alone."""
-
-    list_display = ["number", "title"]
+class OperatorOnlyAdmin(admin.ModelAdmin):
+    """National data without a school: the platform operator's alone."""
 
     def has_module_permission(self, request):
         return request.user.is_superuser
@@ -76,6 +80,13 @@ class AppendixTableAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+
+@admin.register(AppendixTable, site=admin_site)
+class AppendixTableAdmin(OperatorOnlyAdmin):
+    """The printed 附件 tables are the province's."""
+
+    list_display = ["number", "title"]
 
 
 @admin.register(Indicator, site=admin_site)
@@ -104,6 +115,14 @@ class RuleAdmin(CatalogAdmin):
     list_display = ["code", "kind", "severity", "department_code", "active"]
     list_filter = ["kind", "severity", "active"]
     list_editable = ["active"]
+
+
+@admin.register(ProsePhrase, site=admin_site)
+class ProsePhraseAdmin(OperatorOnlyAdmin):
+    """The words the text uses for a figure, read by the numbers-in-prose check."""
+
+    list_display = ["phrase", "quantity"]
+    search_fields = ["phrase", "quantity"]
 
 
 @admin.register(FindingExplanation, site=admin_site)

@@ -11,6 +11,9 @@ Values: counts are `int`, amounts and percentages `Decimal`, free text `str`; `N
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -70,11 +73,36 @@ BODY_TABLE_KEYS = [
 ]
 
 
+# One document, one load of each year's figures: inside `one_read_per_year()` every call below
+# reuses the year's YearData instead of reading the catalog, figures and data sets again.
+_snapshots: ContextVar[dict | None] = ContextVar("metrics_snapshots", default=None)
+
+
+@contextmanager
+def one_read_per_year() -> Iterator[None]:
+    token = _snapshots.set({})
+    try:
+        yield
+    finally:
+        _snapshots.reset(token)
+
+
+def _year_data(year: ReportYear):
+    from metrics.yeardata import YearData
+
+    cache = _snapshots.get()
+    if cache is None:
+        return YearData(year)
+    if year.pk not in cache:
+        cache[year.pk] = YearData(year)
+    return cache[year.pk]
+
+
 def figure_values(year: ReportYear) -> dict[str, FigureValue]:
     """Every single figure of the year (entered and computed), by code. Few queries."""
     from metrics import read
 
-    return read.figure_values(year)
+    return read.figure_values(year, _year_data(year))
 
 
 def get_figure(year: ReportYear, code: str) -> FigureValue | None:
@@ -86,14 +114,14 @@ def appendix_tables(year: ReportYear) -> list[Table]:
     """附件 表1–表5 (and a 6th when the catalog has one), rows in catalog order."""
     from metrics import read
 
-    return read.appendix_tables(year)
+    return read.appendix_tables(year, _year_data(year))
 
 
 def body_table(year: ReportYear, key: str) -> Table:
     """A body table generated from the year's figures; KeyError for an unknown key."""
     from metrics import read
 
-    return read.body_table(year, key)
+    return read.body_table(year, key, _year_data(year))
 
 
 def body_table_choices() -> list[tuple[str, str]]:
@@ -101,3 +129,11 @@ def body_table_choices() -> list[tuple[str, str]]:
     from metrics import read
 
     return read.body_table_choices()
+
+
+def prose_quantities(year: ReportYear) -> list:
+    """Every figure a sentence of the text may quote, with its exact value and the phrases the
+    text uses for it (metrics.prose.ProseQuantity); for the numbers-in-prose check."""
+    from metrics import prose
+
+    return prose.prose_quantities(_year_data(year))

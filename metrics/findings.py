@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from metrics import computation
 from metrics.datasets import DATASETS
@@ -30,14 +31,14 @@ from metrics.rule_messages import render_rule_message
 from metrics.yeardata import YearData
 
 AGGREGATE_LABELS = {
-    "teacher_titles.senior": "高级职称专任教师数（表6-6）",
-    "teacher_titles.middle": "中级职称专任教师数（表6-6）",
-    "teacher_titles.junior": "初级及以下专任教师数（表6-6）",
-    "teacher_titles.total": "职称结构合计（表6-6）",
-    "progression.total": "本年升学总人数（升学情况表）",
-    "progression.total.prev": "上年升学总人数（升学情况表）",
-    "majors.enrolment": "专业设置表招生人数合计",
-    "dual_teachers.dual": "“双师型”教师数合计",
+    "teacher_titles.senior": gettext_lazy("高级职称专任教师数（表6-6）"),
+    "teacher_titles.middle": gettext_lazy("中级职称专任教师数（表6-6）"),
+    "teacher_titles.junior": gettext_lazy("初级及以下专任教师数（表6-6）"),
+    "teacher_titles.total": gettext_lazy("职称结构合计（表6-6）"),
+    "progression.total": gettext_lazy("本年升学总人数（升学情况表）"),
+    "progression.total.prev": gettext_lazy("上年升学总人数（升学情况表）"),
+    "majors.enrolment": gettext_lazy("专业设置表招生人数合计"),
+    "dual_teachers.dual": gettext_lazy("“双师型”教师数合计"),
 }
 
 
@@ -50,8 +51,10 @@ class Finding:
     values: tuple[tuple[str, str], ...] = ()  # (label, display) of the values involved
     # (the school's department code, data-set key or ""); "" as code: nobody assigned
     forms: tuple[tuple[str, str], ...] = ()
+    links: tuple[tuple[str, str], ...] = ()  # (url, label) beyond the forms: a section of text
     explanation: str = ""
     explained_by: str = ""
+    suggestion: str = ""  # last year's explanation of the same finding, to confirm or rewrite
 
     @property
     def is_error(self) -> bool:
@@ -66,9 +69,11 @@ class Finding:
         return {code for code, _key in self.forms if code}
 
     def line(self) -> str:
-        level = "错误" if self.is_error else "提示"
+        level = _("错误") if self.is_error else _("提示")
         text = f"[{level}] {self.rule_code} {self.subject}: {self.message}"
-        return f"{text}（说明：{self.explanation}）" if self.explanation else text
+        if self.explanation:
+            return text + _("（说明：%(text)s）") % {"text": self.explanation}
+        return text
 
 
 FindingSource = Callable[[object], Iterable[Finding]]
@@ -98,10 +103,10 @@ class Checker:
             text = (
                 indicator.label.removeprefix("其中：")
                 if indicator
-                else AGGREGATE_LABELS.get(name) or self._data_set_label(name)
+                else str(AGGREGATE_LABELS.get(name) or self._data_set_label(name))
             )
-            return f"上年{text}" if expr.startswith("prev:") else text
-        return "计算值"
+            return _("上年%(label)s") % {"label": text} if expr.startswith("prev:") else text
+        return _("计算值")
 
     def _data_set_label(self, name: str) -> str:
         """Users never see internal names: "funding.x" reads as its row of 表6-1's data."""
@@ -109,7 +114,7 @@ class Checker:
         if key == "funding":
             for row in self.data.rows["funding"]:
                 if row.code == code:
-                    return f"{row.indicator}（经费达标情况表）"
+                    return _("%(row)s（经费达标情况表）") % {"row": row.indicator}
         spec = DATASETS.get(key)
         return str(spec.title) if spec else name
 
@@ -202,6 +207,9 @@ class Checker:
         )  # fmt: skip
 
     def change_from_previous_year(self, rule, p):
+        if "by_kind" in p:
+            yield from self._catalog_changes(rule, p)
+            return
         current, previous = self.value(p["current"]), self.value(p["previous"])
         change = computation.growth(current, previous)
         threshold = Decimal(str(p.get("threshold_percent", 20)))
@@ -214,6 +222,41 @@ class Checker:
             a=self.show(p["current"], current), b=computation.plain(previous),
             change=f"{change:+}", threshold=threshold,
         )  # fmt: skip
+
+    def _catalog_changes(self, rule, p):
+        """Every figure of the catalog against last year's, with a limit per kind of indicator:
+        counts, amounts and ratios in percent of last year, percentages in points."""
+        previous = self.data.previous_data
+        if previous is None:
+            return
+        limits = {kind: Decimal(str(limit)) for kind, limit in p["by_kind"].items()}
+        skip = set(p.get("skip", ()))
+        school = self.year.school
+        for item in self.data.indicators:
+            limit = limits.get(item.kind)
+            if limit is None or item.code in skip or not item.applies_to_school(school):
+                continue
+            current, before = self.data.quantity(item.code), previous.quantity(item.code)
+            if current is None or before is None:
+                continue
+            if item.kind == Indicator.Kind.PERCENT:
+                change = computation.round_half_up(current - before, 2)
+                text = _("%(n)s 个百分点") % {"n": f"{change:+}"}
+                limit_text = _("%(n)s 个百分点") % {"n": limit}
+            else:
+                change = computation.growth(current, before, 1)
+                text, limit_text = f"{change:+}%" if change is not None else "", f"{limit}%"
+            if change is None or abs(change) <= limit:
+                continue
+            values = [(item.label, self.show(item.code, current))]
+            values.append(
+                (_("上年%(label)s") % {"label": item.label}, self.show(item.code, before))
+            )
+            yield self.finding(
+                rule, item.code, values, self.forms_of(item.code),
+                label=item.label.removeprefix("其中："), a=values[0][1], b=values[1][1],
+                change=text, threshold=limit_text,
+            )  # fmt: skip
 
     def sub_item_not_above_parent(self, rule, p):
         school = self.year.school
@@ -295,12 +338,22 @@ def run_checks(year, data: YearData | None = None) -> list[Finding]:
         (e.rule_code, e.subject): e
         for e in FindingExplanation.objects.filter(year=year).select_related("updated_by")
     }
+    previous = year.previous()
+    suggestions = {
+        (rule_code, subject): text
+        for rule_code, subject, text in FindingExplanation.objects.filter(
+            year=previous
+        ).values_list("rule_code", "subject", "text")
+    }
     out = []
     for finding in found:
         explanation = explanations.get((finding.rule_code, finding.subject))
         if explanation is not None:
             by = explanation.updated_by.get_full_name() if explanation.updated_by else ""
             finding = replace(finding, explanation=explanation.text, explained_by=by)
+        else:
+            suggestion = suggestions.get((finding.rule_code, finding.subject), "")
+            finding = replace(finding, suggestion=suggestion)
         out.append(finding)
     out.sort(key=lambda f: (not f.is_error, f.rule_code, f.subject))
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from metrics import computation
 from metrics.api import BODY_TABLE_KEYS, Cell, FigureValue, Table
@@ -10,13 +11,13 @@ from metrics.body_tables import BUILDERS, WIDE
 from metrics.datasets import DATASETS
 from metrics.yeardata import YearData
 
-BODY_DATA_GROUP = "正文数据"
+BODY_DATA_GROUP = gettext_lazy("正文数据")
 
 
 def group_label(indicator) -> str:
     if indicator.table_id:
         return f"表{indicator.table.number} {indicator.table.title}"
-    return _(BODY_DATA_GROUP)
+    return str(BODY_DATA_GROUP)
 
 
 def figure_values(year, data: YearData | None = None) -> dict[str, FigureValue]:

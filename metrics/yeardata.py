@@ -61,6 +61,12 @@ class YearData:
         }
 
     @cached_property
+    def previous_data(self) -> YearData | None:
+        """Last report year's data (for last year beside this year); None for the first year."""
+        previous = self.year.previous()
+        return YearData(previous) if previous is not None else None
+
+    @cached_property
     def reported_values(self) -> list[ReportedValue]:
         """Values of derived quantities as reported elsewhere (metrics/derived.py)."""
         return list(

@@ -152,7 +152,7 @@ def _admin_object_ids(other_school) -> list[dict[str, str]]:
             ids = [Department.objects.get(school=school, code="caiwu").pk,
                    Department.objects.get(school=other_school).pk]  # fmt: skip
         elif model is ReportYear:
-            ids = [ReportYear.objects.get(school=school).pk,
+            ids = [ReportYear.objects.get(school=school, year=2025).pk,
                    ReportYear.objects.get(school=other_school).pk]  # fmt: skip
         for pk in dict.fromkeys(ids):
             bindings.append({"object_id": str(pk), "_model": label})

@@ -130,6 +130,7 @@ ROWS = [
     Row(SEC + "blocks/{block}/move/", NOT_ALLOWED, page(OWNERS, 302)),
     Row(SEC + "blocks/{block}/delete/", NOT_ALLOWED, page(OWNERS, 302)),
     Row(REP + "create-outline/", NOT_ALLOWED, page(COMMITTEE, 302)),
+    Row(REP + "next-year/", NOT_ALLOWED, page(COMMITTEE, 302)),
     Row("/media/photos/{school}/{year}/{photo}", page(MEMBERS), NOT_ALLOWED),
     # Review (reporting/review): the committee's 工作台; items, their history and the activity
     # log are readable by every member; the head submits, the committee approves or returns.
@@ -201,6 +202,7 @@ ADMIN_MODELS = {
     "metrics.findingexplanation": ("admin_findingexplanation", admin_page(x_admin=302)),
     "metrics.reportedvalue": ("admin_reportedvalue", admin_page(x_admin=302)),
     "metrics.appendixtable": ("admin_appendixtable", platform_page(school_admins=403)),
+    "metrics.prosephrase": ("admin_prosephrase", platform_page(school_admins=403)),
 }
 # A national row of the catalog: the operator's, not found by a school administrator.
 NATIONAL = {"metrics.indicator": "national_indicator", "metrics.rule": "national_rule"}
@@ -288,6 +290,7 @@ def _build_world() -> World:
         AppendixTable,
         FindingExplanation,
         Indicator,
+        ProsePhrase,
         ReportedValue,
         Rule,  # fmt: skip
     )
@@ -330,6 +333,7 @@ def _build_world() -> World:
         "admin_rule": own_rule.pk, "admin_findingexplanation": explanation.pk,
         "admin_reportedvalue": reported.pk,
         "admin_appendixtable": AppendixTable.objects.order_by("pk").first().pk,
+        "admin_prosephrase": ProsePhrase.objects.order_by("pk").first().pk,
         "national_indicator": national.pk, "national_rule": national_rule.pk,
         "edition": edition.number,
     }  # fmt: skip

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import transaction
 
 from reporting.models import Department, ReportYear, School
+from reporting.narrative.figures import figure_text
 from reporting.narrative.grid import grid_from_text
 from reporting.narrative.models import Block, FrontMatter, Section
 from reporting.narrative.outline import create_outline
@@ -33,7 +34,7 @@ def load(school: School, year: ReportYear) -> None:
     data = json.loads(FIXTURE.read_text(encoding="utf-8"))
     create_outline(year=year)
     departments = {d.code: d for d in Department.objects.filter(school=school)}
-    figures = {code for code, f in figure_values(year).items()}
+    figures = {code: figure_text(f) for code, f in figure_values(year).items() if f.display}
     Section.objects.filter(year=year).delete()
     loader = _Loader(year, departments, figures)
     loader.section(data["overview"], None, "overview", 1, Section.Kind.OVERVIEW)
@@ -93,11 +94,12 @@ class _Loader:
                 self.blocks(section, block, item["parts"])
 
     def bind(self, html: str) -> str:
-        """[[code|557 人]] becomes a bound figure when the figure exists, else stays as printed."""
+        """[[code|557 人]] becomes a bound figure when the stored figure prints the same; a number
+        the sample's tables contradict stays as typed, so the prose check reports it."""
 
         def replace(match: re.Match) -> str:
             code, printed = match.groups()
-            if code in self.figures:
+            if "".join(self.figures.get(code, "").split()) == "".join(printed.split()):
                 return f'<span class="bound-figure" data-code="{code}"></span>'
             return printed
 

@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from metrics import api as metrics_api
 from reporting.errors import ReportError
 from reporting.narrative import services
 from reporting.narrative.access import (
@@ -22,6 +23,7 @@ from reporting.narrative.forms import CaseForm, PhotoForm, SectionTextForm, Tabl
 from reporting.narrative.grid import grid_to_text
 from reporting.narrative.models import Block, SectionRevision
 from reporting.narrative.numbering import build_outline
+from reporting.narrative.prose_numbers.check import section_bindable
 
 BLOCK_FORMS = {"photo": PhotoForm, "table": TableForm, "case": CaseForm}
 BLOCK_TEMPLATES = {"photo": "narrative/block_photo.html", "table": "narrative/block_table.html",
@@ -44,7 +46,9 @@ def _editor_context(section, form, conflict=None):
         for block_node in (item, *item.parts):
             if block_node.block.kind == Block.Kind.TEXT:
                 block_node.field = form.field_for(block_node.block)
-    figures = year_figures(section.year)
+    with metrics_api.one_read_per_year():
+        figures = year_figures(section.year)
+        typed = section_bindable(section)
     picker = [
         {"code": f.code, "label": f.label, "text": figure_text(f), "group": f.group}
         for f in sorted(figures.values(), key=lambda f: (f.group, f.label))
@@ -57,6 +61,7 @@ def _editor_context(section, form, conflict=None):
         "form": form,
         "picker": picker,
         "figures_json": {p["code"]: p for p in picker},
+        "typed_json": typed,
         "conflict": conflict,
         "revisions": section.revisions.select_related("author")[:10],
     }
