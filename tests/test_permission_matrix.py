@@ -28,6 +28,11 @@ PAGES = {
     "/figures/lianzhou/2025/d/zhaosheng/data/progression/": expect(302, 200, 403, 200, 403, 404),
     "/figures/lianzhou/2025/d/caiwu/data/funding/": expect(302, 403, 200, 200, 403, 404),
     "/figures/lianzhou/2025/d/zhaosheng/reported/": expect(302, 200, 403, 200, 403, 404),
+    # Department workbooks (Excel download, upload → preview → apply) and the appendix import.
+    "/figures/lianzhou/2025/workbook/": expect(302, 200, 200, 200, 200, 404),
+    "/figures/lianzhou/2025/workbook/all.xlsx": expect(302, 403, 403, 200, 403, 404),
+    "/figures/lianzhou/2025/appendix-import/": expect(302, 403, 403, 200, 403, 404),
+    "/figures/lianzhou/2025/d/zhaosheng/workbook.xlsx": expect(302, 200, 403, 200, 403, 404),
     "/admin/metrics/indicator/": expect(302, 403, 403, 403, 200, 403),
     "/admin/metrics/rule/": expect(302, 403, 403, 403, 200, 403),
     # Report text (narrative): outline, previews, the committee's front matter; sections by

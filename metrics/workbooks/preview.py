@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from metrics import services
 from metrics.datasets import DATASETS
 from metrics.entry import editable_rows
-from metrics.forms import FigureField, formset_class
+from metrics.forms import FigureField, formset_class, parse_reported
 from metrics.workbooks import layout
 from metrics.workbooks.reader import Problem, RawTable, ReadResult
 from metrics.yeardata import YearData
@@ -38,6 +38,7 @@ class Change:
 class Preview:
     changes: list[Change] = field(default_factory=list)
     others: list[str] = field(default_factory=list)  # what others changed since the download
+    notes: list[str] = field(default_factory=list)  # computed values an appendix gave, not taken
     problems: list[Problem] = field(default_factory=list)
     plan: dict = field(default_factory=lambda: {"figures": {}, "datasets": {}})
 
@@ -76,6 +77,7 @@ def build_preview(year, user, result: ReadResult, *, originals: bool = True) -> 
         if table.department in allowed:
             original = meta.get("datasets", {}).get(key, {}) if originals else None
             _table(year, DATASETS[key], table, original, preview)
+    preview.plan["has_problems"] = bool(preview.problems)
     return preview
 
 
@@ -135,15 +137,7 @@ def _figures(data: YearData, result, allowed, originals, preview) -> None:
             continue
         text = _number_text(raw.raw).strip()
         if not indicator.applies_to_school(school) or indicator.formula:
-            shown = indicator.get_applies_to_display() if indicator.formula is None else None
-            if text and text != shown and not _same_number(text, data.display(indicator)):
-                preview.problems.append(
-                    Problem(
-                        *where,
-                        _("“%(label)s”是计算值或不适用本校，不能填写（表中为 %(text)s）。")
-                        % {"label": indicator.label, "text": text},
-                    )
-                )
+            _fixed_cell(data, indicator, raw, text, originals is None, preview)
             continue
         try:
             new = FigureField(kind=indicator.kind).clean(text)
@@ -159,11 +153,37 @@ def _figures(data: YearData, result, allowed, originals, preview) -> None:
         _compare_figure(data, indicator, raw, new, originals, preview)
 
 
-def _same_number(text: str, display: str) -> bool:
-    try:
-        return layout.norm(FigureField(kind="amount").clean(text)) == layout.norm(
-            FigureField(kind="amount").clean(display)
+def _fixed_cell(data, indicator, raw, text, appendix: bool, preview) -> None:
+    """A computed or not-applicable row: a department workbook must leave it as shown; an
+    appendix (which prints computed values) gets a note when its value differs."""
+    shown = data.display(indicator)
+    if not text or text == shown or _same_number(text, shown):
+        return
+    if not indicator.applies_to_school(data.year.school):
+        if text == str(indicator.get_applies_to_display()):
+            return
+        message = _("“%(label)s”不适用本校（%(scope)s），不能填写（表中为 %(text)s）。")
+    elif appendix:
+        preview.notes.append(
+            _("%(label)s 是计算值，不导入：表中为 %(text)s，系统计算为 %(shown)s。")
+            % {"label": indicator.label, "text": text, "shown": shown or _("空")}
         )
+        return
+    else:
+        message = _("“%(label)s”是计算值，不能填写（表中为 %(text)s，计算值为 %(shown)s）。")
+    params = {
+        "label": indicator.label,
+        "text": text,
+        "shown": shown or _("空"),
+        "scope": indicator.get_applies_to_display(),
+    }
+    preview.problems.append(Problem(raw.sheet, raw.cell, message % params))
+
+
+def _same_number(text: str, display: str) -> bool:
+    """ "19.65" in a cell is the computed "19.65:1"; "14.28%" is 14.28."""
+    try:
+        return parse_reported(text)[0] == parse_reported(display)[0]
     except ValidationError:
         return False
 
