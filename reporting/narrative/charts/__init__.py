@@ -1,0 +1,46 @@
+"""Chart blocks: a series of the school's figures over years, drawn on the server.
+
+The values come only through metrics.api (`chart_series`), so a chart changes when a figure
+changes; a locked year's figures cannot change, and the drawing is deterministic, so its chart
+is frozen with it. SVG (text as text) goes into the print document and the web preview, PNG
+into Word. `key_series_svg(year)` gives the committee dashboard the same charts.
+"""
+
+from __future__ import annotations
+
+from metrics import api as metrics_api
+from reporting.narrative.charts.render import STYLES, chart_png, chart_svg
+
+KEY_SERIES = ["students", "new_students", "graduates", "further_study"]
+
+__all__ = ["STYLES", "block_chart", "block_png", "chart_svg", "key_series_svg", "style_of"]
+
+
+def block_chart(year, settings: dict) -> metrics_api.ChartData | None:
+    """The data of a chart block's settings; None when the series is not (or no longer) known."""
+    try:
+        return metrics_api.chart_series(
+            year, settings.get("series", ""), settings.get("years") or None
+        )
+    except KeyError:
+        return None
+
+
+def style_of(settings: dict) -> str:
+    return settings.get("style") if settings.get("style") in STYLES else "bar"
+
+
+def block_png(year, settings: dict) -> bytes | None:
+    chart = block_chart(year, settings)
+    return None if chart is None else chart_png(chart, style_of(settings))
+
+
+def key_series_svg(year, keys: list[str] | None = None) -> list[tuple[str, str]]:
+    """(title, inline SVG) of the key series over the years the school holds, for dashboards.
+    Series without any value are left out."""
+    out = []
+    for key in keys or KEY_SERIES:
+        chart = metrics_api.chart_series(year, key)
+        if any(v is not None for _name, values in chart.series for v in values):
+            out.append((chart.title, chart_svg(chart, "bar", id_prefix=f"key-{key}")))
+    return out
