@@ -44,6 +44,7 @@ PAGES = {
     "/report/lianzhou/2025/sections/ch1/preview/": expect(302, 200, 200, 200, 200, 404),
     "/report/lianzhou/2025/sections/ch1/versions/": expect(302, 403, 403, 200, 403, 404),
     "/report/lianzhou/2025/sections/ch1/blocks/new/photo/": expect(302, 403, 403, 200, 403, 404),
+    "/report/lianzhou/2025/sections/ch1/blocks/new/chart/": expect(302, 403, 403, 200, 403, 404),
 }
 
 
