@@ -84,7 +84,7 @@ def _instructions(ws, year, departments) -> None:
             "“行标识”列请勿修改。"
         ),
         _("4. 不要改动工作表名称、表头和列的顺序，也不要删除隐藏的工作表。"),
-        _("5. 填好后在系统“数据填报 → Excel 导入”上传，先预览全部改动，确认后才写入。"),
+        _("5. 填好后在系统“数据填报 → Excel 导入导出”上传，先预览全部改动，确认后才写入。"),
     ]
     for row, text in enumerate(lines, start=1):
         write_value(ws, row, 1, text).font = Font(bold=row == 1, size=14 if row == 1 else 11)

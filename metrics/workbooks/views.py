@@ -99,7 +99,7 @@ def apply(request, school, year):
         plan = load_plan(form.cleaned_data["plan"], year=report_year, user=request.user)
         if plan.get("has_problems") and not form.cleaned_data["only_valid"]:
             raise services.FiguresError(
-                _("工作簿中还有问题。请修改后重新上传，或勾选“只导入无问题的数据”。")
+                _("工作簿中还有问题。请修改后重新上传，或勾选“只导入上面列出的无问题的改动”。")
             )
         changed = apply_plan(year=report_year, user=request.user, plan=plan)
     except services.FiguresError as error:
