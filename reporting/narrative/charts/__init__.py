@@ -9,11 +9,22 @@ into Word. `key_series_svg(year)` gives the committee dashboard the same charts.
 from __future__ import annotations
 
 from metrics import api as metrics_api
-from reporting.narrative.charts.render import STYLES, chart_png, chart_svg
+
+STYLES = ("bar", "line")
 
 KEY_SERIES = ["students", "new_students", "graduates", "further_study"]
 
-__all__ = ["STYLES", "block_chart", "block_png", "chart_svg", "key_series_svg", "style_of"]
+
+def chart_svg(chart: metrics_api.ChartData, style: str = "bar", *, id_prefix: str = "chart") -> str:
+    from reporting.narrative.charts import render  # matplotlib loads on the first chart only
+
+    return render.chart_svg(chart, style, id_prefix=id_prefix)
+
+
+def chart_png(chart: metrics_api.ChartData, style: str = "bar") -> bytes:
+    from reporting.narrative.charts import render
+
+    return render.chart_png(chart, style)
 
 
 def block_chart(year, settings: dict) -> metrics_api.ChartData | None:

@@ -21,7 +21,6 @@ FONT = "Noto Sans CJK SC"  # the report's sans face (print.css); WeasyPrint embe
 WIDTH_IN, HEIGHT_IN = 6.3, 3.0
 PNG_DPI = 200
 COLOURS = ["#2f5597", "#c55a11", "#548235", "#7f6000", "#7030a0", "#1f6f8b", "#a50021"]
-STYLES = ("bar", "line")
 _LOCK = threading.Lock()  # matplotlib's rcParams are process-wide
 _XML_PROLOGUE = re.compile(r"^.*?(?=<svg)", re.S)
 _IDS = re.compile(r'(\bid="|url\(#|href="#)')
