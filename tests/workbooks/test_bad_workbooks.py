@@ -94,3 +94,14 @@ def test_problems_block_apply_unless_only_valid_rows_are_chosen(
     assert Figure.objects.get(year=figures, indicator__code="graduates").value == 557
     client.post(UPLOAD + "apply/", {"plan": plan, "only_valid": "1"})
     assert Figure.objects.get(year=figures, indicator__code="graduates").value == 560
+
+
+def test_out_of_range_and_unknown_rows_are_named(figures, department, zhaosheng):
+    data = build_workbook(figures, [department])
+    rate = row_of(data, "单项数据", "in_province_placement_rate")
+    bad = edit(data, {("单项数据", f"F{rate}"): 120, ("单项数据", f"A{rate + 1}"): "no_such_code"})
+    preview = build_preview(figures, zhaosheng, read_department_workbook(bad))
+    messages = {p.cell: p.message for p in preview.problems}
+    assert "百分比不能超过 100" in messages[f"F{rate}"]
+    assert "未知的行" in messages[f"F{rate + 1}"]
+    assert preview.changes == []
