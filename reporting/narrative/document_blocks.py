@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 
 from django.utils.html import escape, format_html
@@ -62,14 +63,21 @@ class BlockRenderer:
         )
 
     def chart(self, node: BlockNode) -> str:
-        """An inline SVG (vector, text as text in the report's font); Word reads data-chart."""
+        """SVG drawn from the figures; Word draws a PNG from data-chart."""
         block = node.block
         chart = charts.block_chart(self.year, block.chart)
         if chart is None:
             inner = format_html('<p class="table-missing">{}</p>', _("图表数据暂不可用。"))
         else:  # drawn by matplotlib from numbers and escaped labels
             svg = charts.chart_svg(chart, charts.style_of(block.chart), id_prefix=node.anchor)
-            inner = _safe(svg)
+            if self.target == "web":  # an image: its styles are its own, whatever the page's CSP
+                inner = format_html(
+                    '<img class="chart-image" src="data:image/svg+xml;base64,{}" alt="{}">',
+                    base64.b64encode(svg.encode()).decode(),
+                    block.caption,
+                )
+            else:  # print: inline, so WeasyPrint sets the text in the report's fonts
+                inner = _safe(svg)
         source_text = block.source or (chart.source if chart else "")
         source = (
             format_html('<span class="photo-source">（{}）</span>', source_text)

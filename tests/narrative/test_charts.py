@@ -39,8 +39,10 @@ def test_committee_adds_a_chart_in_the_editor(client, section, editor):
     block = Block.objects.get(section=section, kind="chart")
     assert block.chart == {"series": "progression", "years": [2024, 2025], "style": "bar"}
     page = client.get("/report/lianzhou/2025/sections/ch1/preview/").content.decode()
-    assert "图 1-1 升学人数变化" in page and "<svg" in page
-    assert "2023年" not in page  # only the chosen years
+    assert "图 1-1 升学人数变化" in page and 'src="data:image/svg+xml;base64,' in page
+    printed = render_report_html(section.year, target="print")
+    assert "<svg" in printed and "2024年" in printed
+    assert "2023年" not in printed  # only the chosen years
 
 
 def test_unknown_series_is_refused_with_a_message(client, section, editor):
