@@ -20,6 +20,7 @@ from metrics.datasets import DATASETS
 from metrics.workbooks import layout
 
 MAX_ROWS = 2000  # a department's sheet has a few hundred rows at most
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,12 @@ class ReadResult:
 
 
 def open_workbook(data: bytes):
-    """The workbook, or None when the bytes are not an .xlsx file."""
+    """The workbook, or None when the bytes are not an .xlsx file (or unpack to far more than
+    any department's workbook could: a zip bomb is refused before openpyxl reads it)."""
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(entry.file_size for entry in archive.infolist()) > MAX_UNPACKED_BYTES:
+                return None
         return load_workbook(io.BytesIO(data), data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError):
         return None

@@ -105,3 +105,14 @@ def test_out_of_range_and_unknown_rows_are_named(figures, department, zhaosheng)
     assert "百分比不能超过 100" in messages[f"F{rate}"]
     assert "未知的行" in messages[f"F{rate + 1}"]
     assert preview.changes == []
+
+
+def test_a_zip_bomb_is_refused_before_reading(client, figures, zhaosheng):
+    import zipfile
+
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (60 * 1024 * 1024))
+    client.force_login(zhaosheng)
+    page = upload(client, output.getvalue()).content.decode()
+    assert "无法读取文件" in page
