@@ -183,3 +183,10 @@ def _read_table(ws, name, department, spec, result) -> None:
 
 def _text(value) -> str:
     return "" if value is None else str(value).strip()
+
+
+def number_text(raw) -> str:
+    """A cell as text; Excel's floats without binary noise (14.280000000000001 → 14.28)."""
+    if isinstance(raw, float):
+        return f"{raw:.10f}".rstrip("0").rstrip(".")
+    return "" if raw is None else str(raw)
