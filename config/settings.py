@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "metrics",
     "reporting.narrative",
     "reporting.exports",
+    "reporting.publication",
 ]
 
 MIDDLEWARE = [
@@ -77,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "pghistory.middleware.HistoryMiddleware",
+    "reporting.publication.middleware.locked_year_refusal",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -135,6 +137,12 @@ STATIC_ROOT = env_path("STATIC_ROOT", BASE_DIR / "var" / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "var" / "media")
+# Published editions (the locked year's signed PDF/Excel/Word): outside MEDIA_ROOT, handed out
+# only by the access-checked download view. With PUBLISHED_ACCEL_PREFIX set (e.g.
+# "/internal-published/", an nginx `internal` location aliasing PUBLISHED_ROOT) the view answers
+# with X-Accel-Redirect and the proxy sends the bytes.
+PUBLISHED_ROOT = env_path("PUBLISHED_ROOT", BASE_DIR / "var" / "published")
+PUBLISHED_ACCEL_PREFIX = env_str("PUBLISHED_ACCEL_PREFIX", "") or ""
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -12,6 +12,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 _suffix = os.environ.get("TEST_DB_SUFFIX", "")
 DATABASES["default"]["TEST"] = {"NAME": "test_vocreport" + (f"_{_suffix}" if _suffix else "")}  # noqa: F405
 MEDIA_ROOT = BASE_DIR / "var" / ("test-media" + (f"-{_suffix}" if _suffix else ""))  # noqa: F405
+PUBLISHED_ROOT = BASE_DIR / "var" / ("test-published" + (f"-{_suffix}" if _suffix else ""))  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 AXES_ENABLED = True
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405

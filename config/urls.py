@@ -33,6 +33,7 @@ urlpatterns = [
     path("figures/", include("metrics.urls")),
     path("report/", include("reporting.narrative.urls")),
     path("exports/", include("reporting.exports.urls")),
+    path("publication/", include("reporting.publication.urls")),
 ]
 
 # Uploaded photos are served by Django behind the login (LoginRequiredMiddleware); a front

@@ -15,26 +15,18 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from metrics.models import Figure, FindingExplanation, Indicator, ReportedValue
+from reporting.errors import ReportError, YearLocked
 from reporting.models import ReportYear, User
 
+__all__ = ["FiguresError", "StaleForm", "YearLocked"]
 
-class FiguresError(Exception):
+
+class FiguresError(ReportError):
     """A write refused for a reason the user can act on; the message is for them."""
-
-
-class YearLocked(FiguresError):
-    pass
 
 
 class StaleForm(FiguresError):
     pass
-
-
-def check_open(year: ReportYear) -> None:
-    if not year.is_open:
-        raise YearLocked(
-            _("%(year)s已锁定，数据不能再修改。如需更正，请联系编委会解锁。") % {"year": year.label}
-        )
 
 
 def stamp_of(items: Iterable) -> str:
@@ -67,7 +59,7 @@ def set_figures(
 
     `stamp` is the fingerprint of the figures of `stamp_codes` when the form was opened."""
     year = ReportYear.objects.select_for_update().get(pk=year.pk)
-    check_open(year)
+    year.ensure_open()
     indicators = {
         i.code: i for i in Indicator.objects.filter(code__in=list(values), formula__isnull=True)
     }
@@ -115,7 +107,7 @@ def _write(year, user, indicators, existing, values) -> int:
 def write_figures_unchecked(*, year: ReportYear, values: dict[str, Decimal]) -> int:
     """For the demo loader and imports: store values without a user or a stale check (still
     refusing a locked year)."""
-    check_open(year)
+    year.ensure_open()
     indicators = {i.code: i for i in Indicator.objects.filter(code__in=list(values))}
     existing = {
         f.indicator.code: f for f in Figure.objects.filter(year=year).select_related("indicator")
@@ -127,7 +119,7 @@ def write_figures_unchecked(*, year: ReportYear, values: dict[str, Decimal]) -> 
 def save_rows(*, year: ReportYear, user: User, formset, stamp: str | None) -> None:
     """Save a data-set formset (already valid) as a whole, refusing a stale form."""
     year = ReportYear.objects.select_for_update().get(pk=year.pk)
-    check_open(year)
+    year.ensure_open()
     model = formset.model
     current = model.objects.select_for_update().filter(
         pk__in=[f.instance.pk for f in formset.initial_forms]
@@ -153,7 +145,7 @@ def explain_finding(
     *, year: ReportYear, user: User, rule_code: str, subject: str, text: str
 ) -> FindingExplanation | None:
     """Keep (or with empty text, remove) the explanation of a finding."""
-    check_open(year)
+    year.ensure_open()
     text = text.strip()
     if not text:
         FindingExplanation.objects.filter(year=year, rule_code=rule_code, subject=subject).delete()
@@ -177,7 +169,7 @@ def set_reported_value(
 ) -> ReportedValue:
     """Keep the value a derived quantity was reported with elsewhere (one per source)."""
     year = ReportYear.objects.select_for_update().get(pk=year.pk)
-    check_open(year)
+    year.ensure_open()
     reported, _created = ReportedValue.objects.update_or_create(
         year=year,
         quantity=quantity,
@@ -190,5 +182,5 @@ def set_reported_value(
 @transaction.atomic
 def remove_reported_value(*, year: ReportYear, reported: ReportedValue) -> None:
     year = ReportYear.objects.select_for_update().get(pk=year.pk)
-    check_open(year)
+    year.ensure_open()
     reported.delete()

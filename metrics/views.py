@@ -19,6 +19,7 @@ from metrics.findings import run_checks
 from metrics.forms import ExplanationForm, FigureEntryForm, ReportedValueForm, formset_class
 from metrics.yeardata import YearData
 from reporting.access import can_manage_year
+from reporting.errors import ReportError
 
 
 def overview(request, school, year):
@@ -47,7 +48,7 @@ def figures_form(request, school, year, department):
                 year=report_year, user=request.user, values=form.values(),
                 stamp=form.cleaned_data["stamp"], stamp_codes=[i.code for i in typed],
             )  # fmt: skip
-        except services.FiguresError as error:
+        except ReportError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("已保存，%(count)s 项数据有变动。") % {"count": changed})
@@ -74,7 +75,7 @@ def dataset_form(request, school, year, department, key):
     if request.method == "POST" and formset.is_valid():
         try:
             services.save_rows(year=report_year, user=request.user, formset=formset, stamp=stamp)
-        except services.FiguresError as error:
+        except ReportError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("已保存。"))
@@ -149,7 +150,7 @@ def explain(request, school, year):
             year=report_year, user=request.user, rule_code=rule_code, subject=subject,
             text=form.cleaned_data["text"],
         )  # fmt: skip
-    except services.FiguresError as error:
+    except ReportError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("说明已保存。"))
@@ -164,7 +165,7 @@ def reported_values(request, school, year, department):
     if request.method == "POST" and form.is_valid():
         try:
             services.set_reported_value(year=report_year, user=request.user, **form.values())
-        except services.FiguresError as error:
+        except ReportError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("报送值已保存。"))
@@ -187,7 +188,7 @@ def reported_remove(request, school, year, department, pk):
     report_year, _dept, reported = get_reported_for_user(request, school, year, department, pk)
     try:
         services.remove_reported_value(year=report_year, reported=reported)
-    except services.FiguresError as error:
+    except ReportError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("报送值已删除。"))

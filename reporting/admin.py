@@ -30,6 +30,13 @@ def _is_key_value(key_field, value) -> bool:
     return True
 
 
+def _in_locked_year(obj) -> bool:
+    """A locked year and everything it owns is read-only here (shown, never changed or
+    deleted); PostgreSQL's triggers refuse it too. Unlocking is the committee's step."""
+    year = obj if isinstance(obj, ReportYear) else getattr(obj, "year", None)
+    return isinstance(year, ReportYear) and not year.is_open
+
+
 class SchoolScopedAdmin(admin.ModelAdmin):
     """Rows of the administrator's own school only; new rows are put in that school.
 
@@ -52,10 +59,10 @@ class SchoolScopedAdmin(admin.ModelAdmin):
         return self._is_manager(request)
 
     def has_change_permission(self, request, obj=None):
-        return self._is_manager(request)
+        return self._is_manager(request) and not _in_locked_year(obj)
 
     def has_delete_permission(self, request, obj=None):
-        return self._is_manager(request)
+        return self._is_manager(request) and not _in_locked_year(obj)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -114,8 +121,10 @@ class DepartmentAdmin(SchoolScopedAdmin):
 
 @admin.register(ReportYear, site=admin_site)
 class ReportYearAdmin(SchoolScopedAdmin):
-    list_display = ["__str__", "year", "status", "publication_date"]
+    list_display = ["__str__", "year", "status", "publication_date", "locked_by", "locked_at"]
     list_filter = ["status"]
+    # Locking and unlocking are the committee's steps (锁定与发布), recorded with who and why.
+    readonly_fields = ["status", "locked_by", "locked_at"]
 
 
 @admin.register(User, site=admin_site)

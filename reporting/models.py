@@ -9,7 +9,12 @@ import datetime
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from reporting.errors import YearLocked
+from reporting.year_lock import KeepLockedYear
 
 
 class School(models.Model):
@@ -178,17 +183,34 @@ class ReportYear(models.Model):
     year = models.PositiveSmallIntegerField(_("年度"))
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.OPEN)
     publication_date = models.DateField(_("发布日期"), null=True, blank=True)
+    # Who locked the year and when: set and cleared only by reporting.publication's lock and
+    # unlock services (the full history is its LockEvent list).
+    locked_at = models.DateTimeField(_("锁定时间"), null=True, blank=True, editable=False)
+    locked_by = models.ForeignKey(
+        "reporting.User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("锁定人"),
+    )
 
     objects = ReportYearQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("报告年度")
+        triggers = [KeepLockedYear()]
         verbose_name_plural = _("报告年度")
         ordering = ["school", "-year"]
         constraints = [
             models.UniqueConstraint(fields=["school", "year"], name="reportyear_unique"),
             models.CheckConstraint(
                 condition=Q(year__gte=2000) & Q(year__lte=2100), name="reportyear_sane_year"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="locked") | Q(locked_at__isnull=True, locked_by__isnull=True),
+                name="reportyear_open_has_no_lock",
             ),
         ]
 
@@ -210,6 +232,28 @@ class ReportYear(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
+
+    def ensure_open(self) -> None:
+        """The one guard of every write to a year's data: raises YearLocked (naming who locked
+        it and when) unless the year is open. Reads the stored status, so a stale object cannot
+        let a write through; PostgreSQL triggers refuse what escapes Python."""
+        current = (
+            ReportYear.objects.select_related("locked_by")
+            .only("status", "locked_at", "locked_by", "year", "school_id")
+            .get(pk=self.pk)
+        )
+        if not current.is_open:
+            raise YearLocked(current.locked_message())
+
+    def locked_message(self) -> str:
+        if self.locked_by_id and self.locked_at:
+            when = timezone.localtime(self.locked_at).strftime("%Y-%m-%d %H:%M")
+            return gettext(
+                "%(year)s已由%(who)s于%(when)s锁定，不能再修改。如需更正，请编委会解锁。"
+            ) % {"year": self.label, "who": self.locked_by, "when": when}
+        return gettext("%(year)s已锁定，不能再修改。如需更正，请编委会解锁。") % {
+            "year": self.label
+        }
 
     def previous(self) -> "ReportYear | None":
         return ReportYear.objects.filter(school_id=self.school_id, year=self.year - 1).first()

@@ -180,7 +180,7 @@ def build_world(other_school) -> World:
 
     y = {"school": "lianzhou", "year": "2025"}
     world = World()
-    world.bindings += [{}, y, {**y, "job_id": str(job.pk)}]
+    world.bindings += [{}, y, {**y, "job_id": str(job.pk)}, {**y, "number": "1", "format": "pdf"}]
     data = YearData(year)
     for department, dataset in (("zhaosheng", "progression"), ("caiwu", "funding")):
         world.bindings += [{**y, "department": department}, {**y, "department": department,
@@ -222,6 +222,8 @@ def build_world(other_school) -> World:
         "pk": [HUGE, str(other_block.pk), str(other_reported.pk)],
         "kind": ["nope"],
         "job_id": [str(uuid.uuid4()), str(other_job.pk)],
+        "number": [HUGE, "0"],
+        "format": ["nope", "exe"],
         "object_id": ["abc", HUGE, "中文", "../..", "1%00"],
         "content_type_id": ["abc", HUGE],
         "id": ["abc", HUGE, "中文"],

@@ -45,6 +45,13 @@ PAGES = {
     "/report/lianzhou/2025/sections/ch1/versions/": expect(302, 403, 403, 200, 403, 404),
     "/report/lianzhou/2025/sections/ch1/blocks/new/photo/": expect(302, 403, 403, 200, 403, 404),
     "/report/lianzhou/2025/sections/ch1/blocks/new/chart/": expect(302, 403, 403, 200, 403, 404),
+    # 锁定与发布: every member reads the editions; lock/unlock are POST-only (405 on GET) and
+    # refused to all but the committee (tests/publication). Editions: none in the demo → 404.
+    "/publication/lianzhou/2025/": expect(302, 200, 200, 200, 200, 404),
+    "/publication/lianzhou/2025/lock/": expect(302, 405, 405, 405, 405, 405),
+    "/publication/lianzhou/2025/unlock/": expect(302, 405, 405, 405, 405, 405),
+    "/publication/lianzhou/2025/editions/1/pdf/": expect(302, 404, 404, 404, 404, 404),
+    "/report/lianzhou/2025/create-outline/": expect(302, 405, 405, 405, 405, 405),
 }
 
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from reporting.models import ReportYear
+from reporting.year_lock import RefuseWhenYearLocked
 
 
 class Rule(models.Model):
@@ -64,6 +65,7 @@ class FindingExplanation(models.Model):
 
     class Meta:
         verbose_name = _("问题说明")
+        triggers = [RefuseWhenYearLocked()]
         verbose_name_plural = _("问题说明")
         constraints = [
             models.UniqueConstraint(

@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from reporting.models import ReportYear
+from reporting.year_lock import RefuseWhenYearLocked
 
 PERCENT_RANGE = Q(pass_rate__gte=0) & Q(pass_rate__lte=100)
 
@@ -35,6 +36,7 @@ class DataRow(models.Model):
     class Meta:
         abstract = True
         ordering = ["position", "pk"]
+        triggers = [RefuseWhenYearLocked()]
 
 
 def _track(model):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from metrics.models.catalog import Indicator
 from reporting.models import ReportYear
+from reporting.year_lock import RefuseWhenYearLocked
 
 
 @pghistory.track(pghistory.UpdateEvent("figure.changed"), pghistory.InsertEvent("figure.added"))
@@ -36,6 +37,7 @@ class Figure(models.Model):
 
     class Meta:
         verbose_name = _("指标值")
+        triggers = [RefuseWhenYearLocked()]
         verbose_name_plural = _("指标值")
         constraints = [
             models.UniqueConstraint(fields=["year", "indicator"], name="figure_one_per_year"),

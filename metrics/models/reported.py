@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from reporting.models import ReportYear
+from reporting.year_lock import RefuseWhenYearLocked
 
 
 @pghistory.track(
@@ -51,6 +52,7 @@ class ReportedValue(models.Model):
 
     class Meta:
         verbose_name = _("已报送数值")
+        triggers = [RefuseWhenYearLocked()]
         verbose_name_plural = _("已报送数值")
         ordering = ["quantity", "source"]
         constraints = [

@@ -21,6 +21,7 @@ from metrics.workbooks.reader import Problem, ReadResult, number_text
 from metrics.workbooks.rows import table_preview
 from metrics.yeardata import YearData
 from reporting.access import can_write_for_department
+from reporting.errors import YearLocked
 from reporting.models import Department
 
 
@@ -41,8 +42,8 @@ def build_preview(year, user, result: ReadResult, *, originals: bool = True) -> 
         )
         return preview
     try:
-        services.check_open(year)
-    except services.YearLocked as error:
+        year.ensure_open()
+    except YearLocked as error:
         preview.problems.append(Problem("", "", str(error)))
         return preview
     allowed = _allowed_departments(year, user, result, preview)

@@ -17,6 +17,7 @@ from metrics.workbooks.preview import build_preview
 from metrics.workbooks.reader import read_department_workbook
 from metrics.workbooks.template import build_workbook, workbook_filename
 from reporting.access import can_manage_year, get_year_for_user
+from reporting.errors import ReportError
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -102,7 +103,7 @@ def apply(request, school, year):
                 _("工作簿中还有问题。请修改后重新上传，或勾选“只导入上面列出的无问题的改动”。")
             )
         changed = apply_plan(year=report_year, user=request.user, plan=plan)
-    except services.FiguresError as error:
+    except ReportError as error:
         messages.error(request, str(error))
         return back
     messages.success(request, _("已导入，%(count)s 项数据有变动。") % {"count": changed})

@@ -7,6 +7,9 @@ from django.db import transaction
 from reporting.models import Department, ReportYear, School, User
 
 DEMO_PASSWORD = "demo"
+DEMO_PUBLICATION_DATE = datetime.date(2025, 12, 23)
+SCHOOL_SLUG = "lianzhou"
+DEMO_YEAR = 2025
 
 SCHOOL = {
     "name": "连州市职业技术学校",
@@ -63,7 +66,7 @@ def _user(username: str, school: School, role: str, last: str, first: str, depar
 
 @transaction.atomic
 def load() -> tuple[School, ReportYear]:
-    school, _ = School.objects.update_or_create(slug="lianzhou", defaults=SCHOOL)
+    school, _ = School.objects.update_or_create(slug=SCHOOL_SLUG, defaults=SCHOOL)
     for order, (code, name, username, last, first) in enumerate(DEPARTMENTS, start=1):
         department, _ = Department.objects.update_or_create(
             school=school, code=code, defaults={"name": name, "order": order}
@@ -71,14 +74,13 @@ def load() -> tuple[School, ReportYear]:
         _user(username, school, User.Role.DEPARTMENT_HEAD, last, first, department)
     _user(EDITOR[0], school, User.Role.EDITOR, EDITOR[1], EDITOR[2])
     _user(SCHOOL_ADMIN[0], school, User.Role.SCHOOL_ADMIN, SCHOOL_ADMIN[1], SCHOOL_ADMIN[2])
-    year, _ = ReportYear.objects.update_or_create(
-        school=school,
-        year=2025,
-        defaults={
-            "status": ReportYear.Status.OPEN,
-            "publication_date": datetime.date(2025, 12, 23),
-        },
+    # Never touches the status: reopening a locked year is the unlock service's job alone.
+    year, _ = ReportYear.objects.get_or_create(
+        school=school, year=DEMO_YEAR, defaults={"publication_date": DEMO_PUBLICATION_DATE}
     )
+    if year.is_open and year.publication_date != DEMO_PUBLICATION_DATE:
+        year.publication_date = DEMO_PUBLICATION_DATE
+        year.save(update_fields=["publication_date"])
     return school, year
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reporting.access import can_manage_year
+from reporting.errors import ReportError
 from reporting.exports.exporters import ExportError, get_exporter
 from reporting.exports.models import ExportJob
 from reporting.models import ReportYear, User
@@ -24,6 +25,9 @@ def request_export(*, year: ReportYear, format: str, user: User) -> ExportJob:
 
     if not can_manage_year(user) or (not user.is_superuser and user.school_id != year.school_id):
         raise PermissionDenied
+    if not year.is_open:
+        # Its files were published when it was locked; a new render could differ (catalog…).
+        raise ReportError(_("本年度已锁定：请下载已发布的正式版，不再重新生成。"))
     if format not in ExportJob.Format.values:
         raise ExportError(_("未知的导出格式“%(format)s”。") % {"format": format})
     with transaction.atomic():

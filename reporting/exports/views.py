@@ -4,16 +4,24 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from reporting.errors import ReportError
 from reporting.exports.access import get_export_job_for_user, get_export_year_for_user
 from reporting.exports.forms import ExportRequestForm
 from reporting.exports.models import ExportJob
 from reporting.exports.services import request_export
+from reporting.publication.models import current_edition
 
 
 def year_exports(request, school, year):
     report_year = get_export_year_for_user(request, school, year)
     jobs = ExportJob.objects.of_year(report_year)[:30]
-    context = {"year": report_year, "jobs": jobs, "formats": ExportJob.Format.choices}
+    context = {
+        "year": report_year,
+        "jobs": jobs,
+        "formats": ExportJob.Format.choices,
+        # A locked year's downloads are its published edition: the bytes that were signed.
+        "edition": None if report_year.is_open else current_edition(report_year),
+    }
     return render(request, "exports/year.html", context)
 
 
@@ -24,7 +32,13 @@ def start_export(request, school, year):
     if not form.is_valid():
         messages.error(request, form.errors["format"][0])
         return redirect("exports:year", school=school, year=year)
-    job = request_export(year=report_year, format=form.cleaned_data["format"], user=request.user)
+    try:
+        job = request_export(
+            year=report_year, format=form.cleaned_data["format"], user=request.user
+        )
+    except ReportError as error:
+        messages.error(request, str(error))
+        return redirect("exports:year", school=school, year=year)
     return redirect("exports:job", school=school, year=year, job_id=job.pk)
 
 

@@ -58,7 +58,6 @@ from reporting.narrative import figures as bound
 from reporting.narrative.document_blocks import BlockRenderer, table_html
 from reporting.narrative.models import FrontMatter, Section
 from reporting.narrative.numbering import BlockNode, Outline, SectionNode, build_outline
-from reporting.narrative.outline import create_outline
 from reporting.narrative.typography import tighten
 
 REPORT_LANGUAGE = "zh-hans"
@@ -70,7 +69,6 @@ def render_report_html(year: ReportYear, *, target: str = "web") -> str:
     """The whole report as one complete HTML page (see the contract above)."""
     if target not in ("web", "print"):
         raise ValueError(f"unknown target {target!r}")
-    create_outline(year=year)  # a year created before the narrative existed gets its outline
     outline = build_outline(year)
     front = FrontMatter.objects.filter(year=year).first() or FrontMatter(year=year)
     document = ReportDocument(year, outline=outline, front=front, target=target)

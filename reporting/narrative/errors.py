@@ -1,4 +1,7 @@
-class NarrativeError(Exception):
+from reporting.errors import ReportError
+
+
+class NarrativeError(ReportError):
     """A refused step of the report text, with a message in plain Chinese for the user."""
 
 

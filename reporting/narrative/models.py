@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from reporting.models import Department, ReportYear
+from reporting.year_lock import RefuseWhenYearLocked
 
 
 class SectionQuerySet(models.QuerySet):
@@ -67,6 +68,7 @@ class Section(models.Model):
 
     class Meta:
         verbose_name = _("章节")
+        triggers = [RefuseWhenYearLocked()]
         verbose_name_plural = _("章节")
         ordering = ["year", "position", "pk"]
         constraints = [
@@ -107,6 +109,7 @@ class Photo(models.Model):
 
     class Meta:
         verbose_name = _("图片文件")
+        triggers = [RefuseWhenYearLocked()]
         verbose_name_plural = _("图片文件")
 
     def __str__(self) -> str:
@@ -158,6 +161,7 @@ class Block(models.Model):
 
     class Meta:
         verbose_name = _("内容块")
+        triggers = [RefuseWhenYearLocked(through="section")]
         verbose_name_plural = _("内容块")
         ordering = ["section", "position", "pk"]
         constraints = [
@@ -193,6 +197,7 @@ class SectionRevision(models.Model):
 
     class Meta:
         verbose_name = _("章节版本")
+        triggers = [RefuseWhenYearLocked(through="section")]
         verbose_name_plural = _("章节版本")
         ordering = ["section", "-created_at", "-pk"]
 
@@ -223,6 +228,7 @@ class FrontMatter(models.Model):
 
     class Meta:
         verbose_name = _("封面与前言")
+        triggers = [RefuseWhenYearLocked()]
         verbose_name_plural = _("封面与前言")
 
     def __str__(self) -> str:

@@ -29,11 +29,6 @@ MANDATED = [
 ]
 
 
-def ensure_open(year: ReportYear) -> None:
-    if not year.is_open:
-        raise NarrativeError(_("%(year)s已锁定，报告正文不能再修改。") % {"year": year.label})
-
-
 def new_key() -> str:
     return "s" + secrets.token_hex(4)
 
@@ -42,6 +37,7 @@ def new_key() -> str:
 def create_outline(*, year: ReportYear) -> None:
     """A new year's outline: the previous year's sections and assignments (no text), or the
     mandated structure when there is no previous year. Does nothing if an outline exists."""
+    year.ensure_open()
     if Section.objects.filter(year=year).exists():
         return
     previous = year.previous()
@@ -50,10 +46,7 @@ def create_outline(*, year: ReportYear) -> None:
     else:
         for position, (key, kind, title) in enumerate(MANDATED, start=1):
             Section.objects.create(year=year, key=key, kind=kind, title=title, position=position)
-    # Text of the printed (Chinese) report, whatever the interface language of who created the year.
-    with translation.override(settings.LANGUAGE_CODE):
-        defaults = _front_matter_defaults(year)
-    FrontMatter.objects.get_or_create(year=year, defaults=defaults)
+    FrontMatter.objects.get_or_create(year=year, defaults=front_matter_defaults(year))
 
 
 def _copy_sections(*, source: ReportYear, target: ReportYear) -> None:
@@ -78,7 +71,13 @@ def _copy_sections(*, source: ReportYear, target: ReportYear) -> None:
         pending = remaining
 
 
-def _front_matter_defaults(year: ReportYear) -> dict:
+def front_matter_defaults(year: ReportYear) -> dict:
+    # Text of the printed (Chinese) report, whatever the interface language of who asks.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _front_matter_texts(year)
+
+
+def _front_matter_texts(year: ReportYear) -> dict:
     school = year.school
     kind = _("高等职业教育") if school.is_higher else _("中等职业教育")
     return {
@@ -102,7 +101,7 @@ def _front_matter_defaults(year: ReportYear) -> dict:
 @transaction.atomic
 def restart_from_previous(*, year: ReportYear) -> None:
     """Replace an outline without text by the previous year's (the committee's button)."""
-    ensure_open(year)
+    year.ensure_open()
     if year.previous() is None:
         raise NarrativeError(_("没有上一年度的报告，无法复制大纲。"))
     if Section.objects.filter(year=year, blocks__isnull=False).exists():
@@ -118,7 +117,7 @@ def _next_position(year: ReportYear, parent: Section | None) -> int:
 
 @transaction.atomic
 def add_section(*, parent: Section, title: str, department: Department | None = None) -> Section:
-    ensure_open(parent.year)
+    parent.year.ensure_open()
     if parent.kind == Section.Kind.APPENDIX:
         raise NarrativeError(_("附件由数据表生成，不能添加小节。"))
     return Section.objects.create(
@@ -134,7 +133,7 @@ def add_section(*, parent: Section, title: str, department: Department | None = 
 
 @transaction.atomic
 def update_section(*, section: Section, title: str, department: Department | None) -> Section:
-    ensure_open(section.year)
+    section.year.ensure_open()
     if department is not None and department.school_id != section.year.school_id:
         raise NarrativeError(_("只能指定本校的部门。"))
     section.title = title.strip()
@@ -147,7 +146,7 @@ def update_section(*, section: Section, title: str, department: Department | Non
 def move_section(*, section: Section, direction: str) -> None:
     """Swap with the previous ("up") or next ("down") sibling of the same kind, so chapters
     stay between the overview and the appendix."""
-    ensure_open(section.year)
+    section.year.ensure_open()
     siblings = list(
         Section.objects.select_for_update()
         .filter(year=section.year, parent_id=section.parent_id)
@@ -167,7 +166,7 @@ def move_section(*, section: Section, direction: str) -> None:
 @transaction.atomic
 def reparent_section(*, section: Section, new_parent: Section) -> None:
     """Move a sub-section (with its own sub-sections) to the end of another parent."""
-    ensure_open(section.year)
+    section.year.ensure_open()
     if section.kind != Section.Kind.SECTION:
         raise NarrativeError(_("章不能移入其他章节。"))
     if new_parent.year_id != section.year_id or new_parent.kind == Section.Kind.APPENDIX:
@@ -184,7 +183,7 @@ def reparent_section(*, section: Section, new_parent: Section) -> None:
 
 @transaction.atomic
 def remove_section(*, section: Section) -> None:
-    ensure_open(section.year)
+    section.year.ensure_open()
     if section.kind != Section.Kind.SECTION:
         raise NarrativeError(_("学校概况、七个章和附件是规定结构，不能删除。"))
     section.delete()

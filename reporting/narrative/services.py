@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from reporting.narrative.errors import NarrativeError, SaveConflict
 from reporting.narrative.models import Block, FrontMatter, Section, SectionRevision
-from reporting.narrative.outline import ensure_open
 from reporting.narrative.sanitize import clean_html
 from reporting.narrative.uploads import store_photo
 
@@ -21,7 +20,7 @@ def _lock(section: Section) -> Section:
         .select_related("year", "updated_by")
         .get(pk=section.pk)
     )
-    ensure_open(locked.year)
+    locked.year.ensure_open()
     return locked
 
 
@@ -164,7 +163,7 @@ def delete_block(*, block: Block, user) -> None:
 
 @transaction.atomic
 def save_front_matter(*, front_matter: FrontMatter, fields: dict) -> FrontMatter:
-    ensure_open(front_matter.year)
+    front_matter.year.ensure_open()
     for name, value in fields.items():
         setattr(front_matter, name, value)
     front_matter.preface = clean_html(front_matter.preface)

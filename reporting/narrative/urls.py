@@ -11,6 +11,7 @@ urlpatterns = [
     path(Y, outline.outline, name="outline"),
     path(Y + "preview/", outline.preview, name="preview"),
     path(Y + "front-matter/", outline.front_matter, name="front_matter"),
+    path(Y + "create-outline/", outline.create_outline, name="create_outline"),
     path(Y + "restart-outline/", outline.restart_from_previous, name="restart_outline"),
     path(S, sections.section_edit, name="section_edit"),
     path(S + "preview/", sections.section_preview, name="section_preview"),

@@ -1,8 +1,9 @@
 import pytest
 
+from reporting.errors import YearLocked
 from reporting.models import ReportYear
 from reporting.narrative import services
-from reporting.narrative.errors import NarrativeError, SaveConflict
+from reporting.narrative.errors import SaveConflict
 from reporting.narrative.models import Block, SectionRevision
 
 
@@ -60,7 +61,7 @@ def test_saving_sanitizes_the_text(sample, section_143, zhaosheng):
 
 def test_locked_year_refuses_text_saves(sample, section_143, zhaosheng):
     ReportYear.objects.filter(pk=sample.pk).update(status=ReportYear.Status.LOCKED)
-    with pytest.raises(NarrativeError, match="已锁定"):
+    with pytest.raises(YearLocked, match="已锁定"):
         services.save_section_text(
             section=section_143, user=zhaosheng, texts={}, based_on=section_143.version
         )

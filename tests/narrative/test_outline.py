@@ -1,5 +1,6 @@
 import pytest
 
+from reporting.errors import YearLocked
 from reporting.models import ReportYear
 from reporting.narrative import outline
 from reporting.narrative.errors import NarrativeError
@@ -67,7 +68,7 @@ def test_locked_year_refuses_outline_changes(year):
     year.status = ReportYear.Status.LOCKED
     year.save()
     ch1 = Section.objects.get(year=year, key="ch1")
-    with pytest.raises(NarrativeError, match="已锁定"):
+    with pytest.raises(YearLocked, match="已锁定"):
         outline.add_section(parent=ch1, title="新节")
 
 

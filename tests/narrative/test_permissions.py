@@ -37,4 +37,4 @@ def test_locked_year_shows_a_chinese_message_on_save(client, zhaosheng, sample):
     ReportYear.objects.filter(pk=sample.pk).update(status=ReportYear.Status.LOCKED)
     client.force_login(zhaosheng)
     response = client.post(EDIT, {"version": 0, "action": "save"}, follow=True)
-    assert "已锁定，报告正文不能再修改" in response.content.decode()
+    assert "已锁定，不能再修改" in response.content.decode()

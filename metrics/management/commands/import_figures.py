@@ -3,11 +3,11 @@ from pathlib import Path
 import pghistory
 from django.core.management.base import BaseCommand, CommandError
 
-from metrics import services
 from metrics.workbooks import appendix
 from metrics.workbooks.apply import apply_plan
 from metrics.workbooks.preview import build_preview
 from metrics.workbooks.reader import read_department_workbook
+from reporting.errors import ReportError
 from reporting.models import ReportYear, User
 
 
@@ -60,7 +60,7 @@ class Command(BaseCommand):
         try:
             with pghistory.context(user=person.pk, command="import_figures"):
                 apply_plan(year=report_year, user=person, plan=preview.plan)
-        except services.FiguresError as error:
+        except ReportError as error:
             self.stderr.write(f"未写入：{error}")
             raise SystemExit(1) from None
         self.stdout.write(f"已写入 {len(preview.changes)} 处改动。")

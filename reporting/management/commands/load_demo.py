@@ -1,10 +1,12 @@
 """Load the sample report (连州市职业技术学校, 2025) as demo data. Idempotent."""
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import import_string
 
 from reporting.demo import organisation
+from reporting.models import ReportYear, User
 
 # Each feature adds its loader here; each takes (school, year) and is idempotent.
 FEATURE_LOADERS: list[str] = ["metrics.demo.load", "reporting.narrative.demo.load"]
@@ -13,7 +15,16 @@ FEATURE_LOADERS: list[str] = ["metrics.demo.load", "reporting.narrative.demo.loa
 class Command(BaseCommand):
     help = "载入示例学校（连州市职业技术学校 2025 年度报告）。可重复运行，结果相同。"
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reopen-locked",
+            action="store_true",
+            help="示例年度已锁定时，先以编委会 editor 的名义解锁（记录原因）再重新载入；"
+            "仅限开发环境（DEBUG 开启），生产模式下一律拒绝。",
+        )
+
+    def handle(self, *args, reopen_locked=False, **options):
+        self._keep_locked_year(reopen_locked)
         with transaction.atomic():
             school, year = organisation.load()
             for dotted in FEATURE_LOADERS:
@@ -22,3 +33,25 @@ class Command(BaseCommand):
         self.stdout.write("演示账号（密码均为 demo）：")
         for username, role in organisation.demo_logins():
             self.stdout.write(f"  {username:<12} {role}")
+
+    def _keep_locked_year(self, reopen_locked: bool) -> None:
+        """A locked demo year is never reopened or overwritten, unless a developer asks for
+        it explicitly, and then through the unlock service (recorded, with a reason)."""
+        year = ReportYear.objects.filter(
+            school__slug=organisation.SCHOOL_SLUG, year=organisation.DEMO_YEAR
+        ).first()
+        if year is None or year.is_open:
+            return
+        if not reopen_locked:
+            raise CommandError(
+                year.locked_message() + " load_demo 不会重新打开或覆盖已锁定的年度；"
+                "开发环境中确需重置时，请加 --reopen-locked。"
+            )
+        if not settings.DEBUG:
+            raise CommandError("生产模式（DEBUG 关闭）下，load_demo 不能重新打开已锁定的年度。")
+        from reporting.publication.services import unlock_year
+
+        editor = User.objects.get(username=organisation.EDITOR[0], school_id=year.school_id)
+        reason = "load_demo --reopen-locked：开发环境重置示例数据"
+        unlock_year(year=year, user=editor, reason=reason)
+        self.stdout.write(self.style.WARNING(f"已解锁 {year}（load_demo --reopen-locked）"))

@@ -7,10 +7,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reporting.access import can_manage_year, get_year_for_user
+from reporting.errors import ReportError
 from reporting.narrative import outline as outline_services
 from reporting.narrative.access import get_section_for_user
 from reporting.narrative.document import render_report_html
-from reporting.narrative.errors import NarrativeError
 from reporting.narrative.forms import (
     AddSectionForm,
     FrontMatterForm,
@@ -30,7 +30,6 @@ def _back(section_or_year):
 
 def outline(request, school, year):
     report_year = get_year_for_user(request, school, year)
-    outline_services.create_outline(year=report_year)
     tree = build_outline(report_year, with_blocks=False)
     manage = can_manage_year(request.user)
     context = {
@@ -47,7 +46,7 @@ def outline(request, school, year):
 def _run(request, section_or_year, action, success: str):
     try:
         action()
-    except NarrativeError as error:
+    except ReportError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, success)
@@ -136,6 +135,19 @@ def section_remove(request, school, year, key):
 
 
 @require_POST
+def create_outline(request, school, year):
+    """For a year created before the report text existed (a new year gets its outline when it
+    is created): never on opening a page, since a GET writes nothing."""
+    report_year = get_year_for_user(request, school, year, manage=True)
+    return _run(
+        request,
+        report_year,
+        lambda: outline_services.create_outline(year=report_year),
+        _("已建立本年度大纲。"),
+    )
+
+
+@require_POST
 def restart_from_previous(request, school, year):
     report_year = get_year_for_user(request, school, year, manage=True)
     return _run(
@@ -148,13 +160,15 @@ def restart_from_previous(request, school, year):
 
 def front_matter(request, school, year):
     report_year = get_year_for_user(request, school, year, manage=True)
-    outline_services.create_outline(year=report_year)
-    instance = FrontMatter.objects.get(year=report_year)
+    # Not stored until the committee saves (a GET writes nothing).
+    instance = FrontMatter.objects.filter(year=report_year).first() or FrontMatter(
+        year=report_year, **outline_services.front_matter_defaults(report_year)
+    )
     form = FrontMatterForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
             save_front_matter(front_matter=instance, fields=form.cleaned_data)
-        except NarrativeError as error:
+        except ReportError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("封面、声明与前言已保存。"))

@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from reporting.errors import ReportError
 from reporting.narrative import services
 from reporting.narrative.access import (
     can_write_section,
@@ -15,7 +16,7 @@ from reporting.narrative.access import (
     get_section_for_user,
 )
 from reporting.narrative.document import render_section_html
-from reporting.narrative.errors import NarrativeError, SaveConflict
+from reporting.narrative.errors import SaveConflict
 from reporting.narrative.figures import figure_text, year_figures
 from reporting.narrative.forms import CaseForm, ChartForm, PhotoForm, SectionTextForm, TableForm
 from reporting.narrative.grid import grid_to_text
@@ -80,7 +81,7 @@ def section_edit(request, school, year, key):
         except SaveConflict as error:
             messages.error(request, str(error))
             conflict = get_object_or_404(SectionRevision, pk=error.revision_pk)
-        except NarrativeError as error:
+        except ReportError as error:
             messages.error(request, str(error))
         else:
             return _after_save(request, section)
@@ -95,7 +96,7 @@ def _after_save(request, section):
         section.refresh_from_db()
         try:
             block = services.add_block(section=section, user=request.user, kind="text", case=case)
-        except NarrativeError as error:
+        except ReportError as error:
             messages.error(request, str(error))
             return _to_section(section)
         return _to_section(section, f"block-{block.pk}")
@@ -128,7 +129,7 @@ def block_add(request, school, year, key, kind):
                 fields=form.block_fields(),
                 image=image,
             )
-        except NarrativeError as error:
+        except ReportError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("已添加。"))
@@ -159,7 +160,7 @@ def block_edit(request, school, year, key, pk):
             services.update_block(
                 block=block, user=request.user, fields=form.block_fields(), image=image
             )
-        except NarrativeError as error:
+        except ReportError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("已保存。"))
@@ -175,7 +176,7 @@ def block_move(request, school, year, key, pk):
     direction = "up" if request.POST.get("direction") == "up" else "down"
     try:
         services.move_block(block=block, user=request.user, direction=direction)
-    except NarrativeError as error:
+    except ReportError as error:
         messages.error(request, str(error))
     return _to_section(block.section, f"block-{block.pk}")
 
@@ -185,7 +186,7 @@ def block_delete(request, school, year, key, pk):
     block = get_block_for_user(request, school, year, key, pk)
     try:
         services.delete_block(block=block, user=request.user)
-    except NarrativeError as error:
+    except ReportError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("已删除。"))
