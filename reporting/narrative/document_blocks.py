@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 
 from django.utils.html import escape, format_html
@@ -72,8 +71,8 @@ class BlockRenderer:
             svg = charts.chart_svg(chart, charts.style_of(block.chart), id_prefix=node.anchor)
             if self.target == "web":  # an image: its styles are its own, whatever the page's CSP
                 inner = format_html(
-                    '<img class="chart-image" src="data:image/svg+xml;base64,{}" alt="{}">',
-                    base64.b64encode(svg.encode()).decode(),
+                    '<img class="chart-image" src="{}" alt="{}">',
+                    charts.svg_data_uri(svg),
                     block.caption,
                 )
             else:  # print: inline, so WeasyPrint sets the text in the report's fonts
