@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from metrics.assignments import WhoFills
 from metrics.datasets import DATASETS
 from reporting.access import can_write_for_department, get_year_for_user
 from reporting.models import Department
@@ -16,7 +17,7 @@ def get_figures_year_for_user(request, school_slug: str, year: int):
 
 
 def get_entry_for_user(request, school_slug: str, year: int, department_code: str, key: str = ""):
-    """(year, department) of an entry form the user may fill: the department's head or the
+    """(year, department) of an entry form the user may fill: its head or staff, or the
     editorial committee."""
     report_year = get_year_for_user(request, school_slug, year)
     department = get_object_or_404(
@@ -26,7 +27,7 @@ def get_entry_for_user(request, school_slug: str, year: int, department_code: st
     )
     if not can_write_for_department(request.user, department):
         raise PermissionDenied
-    if key and (key not in DATASETS or DATASETS[key].department_code != department.code):
+    if key and (key not in DATASETS or WhoFills(department.school).dataset(key) != department):
         raise Http404
     return report_year, department
 
@@ -34,7 +35,7 @@ def get_entry_for_user(request, school_slug: str, year: int, department_code: st
 def can_explain(user, year, department_codes: set[str]) -> bool:
     if user.is_superuser or user.is_editor:
         return user.is_superuser or user.school_id == year.school_id
-    return user.is_department_head and user.department.code in department_codes
+    return user.is_department_member and user.department.code in department_codes
 
 
 def get_reported_for_user(request, school_slug: str, year: int, department_code: str, pk: int):

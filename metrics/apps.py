@@ -5,9 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class MetricsConfig(AppConfig):
     name = "metrics"
     verbose_name = _("年度数据")
-
-    def ready(self):
-        from metrics.tasks import figure_tasks
-        from reporting.tasks import register
-
-        register(figure_tasks)

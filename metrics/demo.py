@@ -240,7 +240,8 @@ def _reported(year) -> None:
 
 def _figures() -> dict:
     values = {}
-    for indicator in m.Indicator.objects.filter(table__number__in=[2, 3, 4]):
+    national = m.Indicator.objects.filter(school__isnull=True)
+    for indicator in national.filter(table__number__in=[2, 3, 4]):
         if indicator.code.startswith(ZERO_PREFIXES) and not indicator.formula:
             if indicator.applies_to != m.Indicator.AppliesTo.HIGHER:
                 values[indicator.code] = 0

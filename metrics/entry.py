@@ -8,6 +8,7 @@ from dataclasses import field as dc_field
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from metrics.assignments import WhoFills
 from metrics.datasets import DATASETS, DataSetSpec, rows_for_window
 from metrics.derived import catalog_quantities, comparisons, derived_quantities
 from metrics.read import group_label
@@ -34,7 +35,8 @@ class EntryGroup:
 
 
 def department_indicators(data: YearData, department: Department):
-    return [i for i in data.indicators if i.department_code == department.code]
+    """The indicators of the groups the school assigned to this department."""
+    return [i for i in data.indicators if data.who.indicator_code(i) == department.code]
 
 
 def typed_indicators(data: YearData, department: Department):
@@ -79,14 +81,15 @@ def entry_groups(data: YearData, department: Department, form) -> list[EntryGrou
     return list(groups.values())
 
 
-def datasets_of(department: Department) -> list[DataSetSpec]:
-    return [spec for spec in DATASETS.values() if spec.department_code == department.code]
+def datasets_of(department: Department, who: WhoFills | None = None) -> list[DataSetSpec]:
+    who = who or WhoFills(department.school)
+    return [spec for spec in DATASETS.values() if who.dataset_code(spec.key) == department.code]
 
 
 def forms_overview(year, departments) -> list[dict]:
     """Per department: its forms (single figures and data sets) with links."""
     data = YearData(year)
-    codes = {i.department_code for i in data.indicators}
+    codes = {data.who.indicator_code(i) for i in data.indicators}
     owners = {q.department_code for q in derived_quantities(data).values()}
     args = [year.school.slug, year.year]
     out = []
@@ -99,7 +102,7 @@ def forms_overview(year, departments) -> list[dict]:
                     "url": reverse("metrics:figures", args=[*args, department.code]),
                 }
             )
-        for spec in datasets_of(department):
+        for spec in datasets_of(department, data.who):
             forms.append(
                 {
                     "title": str(spec.title),

@@ -26,6 +26,7 @@ from metrics import computation
 from metrics.datasets import DATASETS
 from metrics.derived import derived_quantities
 from metrics.models import FindingExplanation, Indicator, Rule
+from metrics.rule_messages import render_rule_message
 from metrics.yeardata import YearData
 
 AGGREGATE_LABELS = {
@@ -47,7 +48,8 @@ class Finding:
     severity: str  # "error" | "warning"
     message: str
     values: tuple[tuple[str, str], ...] = ()  # (label, display) of the values involved
-    forms: tuple[tuple[str, str], ...] = ()  # (department code, data-set key or "")
+    # (the school's department code, data-set key or ""); "" as code: nobody assigned
+    forms: tuple[tuple[str, str], ...] = ()
     explanation: str = ""
     explained_by: str = ""
 
@@ -61,7 +63,7 @@ class Finding:
 
     @property
     def department_codes(self) -> set[str]:
-        return {code for code, _key in self.forms}
+        return {code for code, _key in self.forms if code}
 
     def line(self) -> str:
         level = "错误" if self.is_error else "提示"
@@ -123,25 +125,39 @@ class Checker:
             name = name.removeprefix("prev:")
             indicator = self.data.by_code.get(name)
             if indicator is not None:
-                forms.add((indicator.department_code, ""))
+                forms.add((self.data.who.indicator_code(indicator), ""))
             elif name.split(".")[0] in DATASETS:
                 spec = DATASETS[name.split(".")[0]]
-                forms.add((spec.department_code, spec.key))
+                forms.add((self.data.who.dataset_code(spec.key), spec.key))
         return tuple(sorted(forms))
+
+    def rule_forms(self, rule: Rule) -> tuple[tuple[str, str], ...]:
+        """The form a finding links to when its values name none: that of the department the
+        rule's group is assigned to, if any (a rule added in 学校管理 may name no group)."""
+        code = self.data.who.group_code(rule.department_code) if rule.department_code else ""
+        return ((code, ""),) if code else ()
 
     def finding(self, rule, subject, values, forms, **fmt) -> Finding:
         return Finding(
             rule_code=rule.code,
             subject=subject,
             severity=rule.severity,
-            message=rule.message.format_map(_Blank(fmt)),
+            message=render_rule_message(rule.message, fmt),
             values=tuple(values),
-            forms=forms or ((rule.department_code, ""),),
+            forms=forms or self.rule_forms(rule),
         )
 
     # -- rule kinds ---------------------------------------------------------------------------
     def run(self, rule: Rule) -> Iterable[Finding]:
-        return getattr(self, rule.kind)(rule, rule.params or {})
+        try:
+            return list(getattr(self, rule.kind)(rule, rule.params or {}))
+        except (KeyError, TypeError, ValueError, ArithmeticError):
+            # A rule added in 学校管理 with parameters its kind cannot use (a missing "a",
+            # a number where a list belongs): the page says so and checks every other rule.
+            message = _("校验规则“%(code)s”的参数不完整或有误，未能检查；请在学校管理中修改。")
+            return [Finding(rule_code=rule.code, subject="", severity=Rule.Severity.WARNING,
+                            message=message % {"code": rule.code},
+                            forms=self.rule_forms(rule))]  # fmt: skip
 
     def parts_sum_to_total(self, rule, p):
         total, parts = self.value(p["total"]), [self.value(e) for e in p["parts"]]
@@ -267,16 +283,11 @@ class Checker:
                 )  # fmt: skip
 
 
-class _Blank(dict):
-    def __missing__(self, key):
-        return ""
-
-
 def run_checks(year, data: YearData | None = None) -> list[Finding]:
     """Every finding of the year, errors first, with the stored explanations attached."""
     checker = Checker(year, data)
     found: list[Finding] = []
-    for rule in Rule.objects.filter(active=True):
+    for rule in Rule.objects.for_school(year.school_id).filter(active=True):
         found.extend(checker.run(rule))
     for source in _sources:
         found.extend(source(year))

@@ -9,7 +9,6 @@ from metrics.api import BODY_TABLE_KEYS, Cell, FigureValue, Table
 from metrics.body_tables import BUILDERS, WIDE
 from metrics.datasets import DATASETS
 from metrics.yeardata import YearData
-from reporting.models import Department
 
 BODY_DATA_GROUP = "正文数据"
 
@@ -86,8 +85,9 @@ def appendix_tables(year, data: YearData | None = None) -> list[Table]:
     return [tables[number] for number in sorted(tables)]
 
 
-def source_line(year, department_code: str) -> str:
-    department = Department.objects.filter(school_id=year.school_id, code=department_code).first()
+def source_line(year, key: str, data: YearData) -> str:
+    """The source under a body table names the department the school assigned it to."""
+    department = data.who.dataset(key)
     name = department.name if department else ""
     return _("图表数据来源：%(school)s%(department)s数据统计") % {
         "school": year.school.name,
@@ -104,7 +104,7 @@ def body_table(year, key: str, data: YearData | None = None) -> Table:
     return Table(
         key=key,
         title=str(spec.title),
-        source=source_line(year, spec.department_code),
+        source=source_line(year, key, data),
         header_rows=header_rows,
         rows=rows,
         unit_note=str(spec.unit_note),

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from metrics.models import Figure, FindingExplanation, Indicator, ReportedValue
 from reporting.errors import ReportError, YearLocked
 from reporting.models import ReportYear, User
+from reporting.review.guard import edit_refusal
+from reporting.review.models import ReviewItem
 
 __all__ = ["FiguresError", "StaleForm", "YearLocked"]
 
@@ -27,6 +29,13 @@ class FiguresError(ReportError):
 
 class StaleForm(FiguresError):
     pass
+
+
+def check_editable(year: ReportYear, user: User | None, kind: str, key: str) -> None:
+    """A department's submitted or approved form is read-only for it until returned."""
+    refusal = edit_refusal(year=year, user=user, kind=kind, key=key)
+    if refusal:
+        raise FiguresError(refusal)
 
 
 def stamp_of(items: Iterable) -> str:
@@ -61,13 +70,18 @@ def set_figures(
     year = ReportYear.objects.select_for_update().get(pk=year.pk)
     year.ensure_open()
     indicators = {
-        i.code: i for i in Indicator.objects.filter(code__in=list(values), formula__isnull=True)
+        i.code: i
+        for i in Indicator.objects.for_school(year.school_id).filter(
+            code__in=list(values), formula__isnull=True
+        )
     }
     unknown = set(values) - set(indicators)
     if unknown:
         raise FiguresError(
             _("以下指标不能直接填写：%(codes)s") % {"codes": "、".join(sorted(unknown))}
         )
+    for department_code in sorted({i.department_code for i in indicators.values()}):
+        check_editable(year, user, ReviewItem.Kind.FIGURES, department_code)
     watched = list(stamp_codes) if stamp_codes is not None else list(values)
     existing = {
         f.indicator.code: f
@@ -108,7 +122,9 @@ def write_figures_unchecked(*, year: ReportYear, values: dict[str, Decimal]) -> 
     """For the demo loader and imports: store values without a user or a stale check (still
     refusing a locked year)."""
     year.ensure_open()
-    indicators = {i.code: i for i in Indicator.objects.filter(code__in=list(values))}
+    indicators = {
+        i.code: i for i in Indicator.objects.for_school(year.school_id).filter(code__in=values)
+    }
     existing = {
         f.indicator.code: f for f in Figure.objects.filter(year=year).select_related("indicator")
     }
@@ -121,6 +137,10 @@ def save_rows(*, year: ReportYear, user: User, formset, stamp: str | None) -> No
     year = ReportYear.objects.select_for_update().get(pk=year.pk)
     year.ensure_open()
     model = formset.model
+    from metrics.datasets import DATASETS
+
+    for key in [k for k, spec in DATASETS.items() if spec.model is model]:
+        check_editable(year, user, ReviewItem.Kind.DATASET, key)
     current = model.objects.select_for_update().filter(
         pk__in=[f.instance.pk for f in formset.initial_forms]
     )

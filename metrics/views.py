@@ -20,6 +20,7 @@ from metrics.forms import ExplanationForm, FigureEntryForm, ReportedValueForm, f
 from metrics.yeardata import YearData
 from reporting.access import can_manage_year
 from reporting.errors import ReportError
+from reporting.review.guard import edit_refusal
 
 
 def overview(request, school, year):
@@ -61,6 +62,8 @@ def figures_form(request, school, year, department):
         "form": form,
         "groups": entry.entry_groups(data, dept, form),
         "locked": not report_year.is_open,
+        "read_only": not report_year.is_open
+        or bool(edit_refusal(year=report_year, user=request.user, kind="figures", key=dept.code)),
     }
     return render(request, "metrics/figures_form.html", context)
 
@@ -90,6 +93,8 @@ def dataset_form(request, school, year, department, key):
         "stamp": stamp or services.stamp_of(queryset),
         "earlier": entry.preview_rows(spec, report_year),
         "locked": not report_year.is_open,
+        "read_only": not report_year.is_open
+        or bool(edit_refusal(year=report_year, user=request.user, kind="data", key=key)),
     }
     return render(request, "metrics/dataset_form.html", context)
 
@@ -117,6 +122,8 @@ def finding_links(report_year, finding, department_names) -> list[tuple[str, str
     args = (report_year.school.slug, report_year.year)
     links = []
     for code, key in finding.forms:
+        if not code:  # nobody is assigned to fill it yet (学校设置 → 填报分工)
+            continue
         department = department_names.get(code, code)
         if key == "reported":
             url = reverse("metrics:reported", args=(*args, code))

@@ -29,7 +29,7 @@ def get_year_for_user(
 def get_department_for_user(
     request: HttpRequest, school_slug: str, code: str, *, write: bool = False
 ) -> Department:
-    """A department of the user's school; `write` requires being its head (or committee)."""
+    """A department of the user's school; `write` needs its head or staff (or committee)."""
     user: User = request.user
     if not user.is_superuser and (user.school is None or user.school.slug != school_slug):
         raise Http404
@@ -50,4 +50,4 @@ def can_write_for_department(user: User, department: Department) -> bool:
         return True
     if user.school_id != department.school_id:
         return False
-    return user.is_editor or (user.is_department_head and user.department_id == department.pk)
+    return user.is_editor or (user.is_department_member and user.department_id == department.pk)

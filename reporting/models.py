@@ -86,6 +86,8 @@ class SchoolUserManager(UserManager):
 class User(AbstractUser):
     class Role(models.TextChoices):
         DEPARTMENT_HEAD = "head", _("部门负责人")
+        # Fills figures and writes sections of a department; only its head submits them.
+        STAFF = "staff", _("填报员")
         EDITOR = "editor", _("编委会成员")
         SCHOOL_ADMIN = "admin", _("学校管理员")
 
@@ -121,6 +123,10 @@ class User(AbstractUser):
                 condition=~Q(role="head") | Q(department__isnull=False),
                 name="user_head_needs_department",
             ),
+            models.CheckConstraint(
+                condition=~Q(role="staff") | Q(department__isnull=False),
+                name="user_staff_needs_department",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -139,6 +145,8 @@ class User(AbstractUser):
             raise ValidationError({"department": _("部门必须属于该用户所在的学校。")})
         if self.role == self.Role.DEPARTMENT_HEAD and not self.department_id:
             raise ValidationError({"department": _("部门负责人必须指定部门。")})
+        if self.role == self.Role.STAFF and not self.department_id:
+            raise ValidationError({"department": _("填报员必须指定部门。")})
 
     def save(self, *args, **kwargs):
         # The admin's own login checks is_staff; derive it from the role so it cannot drift.
@@ -148,6 +156,16 @@ class User(AbstractUser):
     @property
     def is_department_head(self) -> bool:
         return self.role == self.Role.DEPARTMENT_HEAD
+
+    @property
+    def is_department_staff(self) -> bool:
+        """填报员 (not Django's `is_staff`, which means "may open the admin")."""
+        return self.role == self.Role.STAFF
+
+    @property
+    def is_department_member(self) -> bool:
+        """Head or staff: fills the department's figures and writes its sections."""
+        return self.role in (self.Role.DEPARTMENT_HEAD, self.Role.STAFF)
 
     @property
     def is_editor(self) -> bool:
@@ -183,6 +201,10 @@ class ReportYear(models.Model):
     year = models.PositiveSmallIntegerField(_("年度"))
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.OPEN)
     publication_date = models.DateField(_("发布日期"), null=True, blank=True)
+    # Departments submit their figures and sections by this date (我的任务, 编委会工作台).
+    due_date = models.DateField(
+        _("提交截止日期"), null=True, blank=True, help_text=_("各部门完成填报和撰写的日期。")
+    )
     # Who locked the year and when: set and cleared only by reporting.publication's lock and
     # unlock services (the full history is its LockEvent list).
     locked_at = models.DateTimeField(_("锁定时间"), null=True, blank=True, editable=False)
@@ -195,7 +217,6 @@ class ReportYear(models.Model):
         related_name="+",
         verbose_name=_("锁定人"),
     )
-
     objects = ReportYearQuerySet.as_manager()
 
     class Meta:
@@ -254,6 +275,10 @@ class ReportYear(models.Model):
         return gettext("%(year)s已锁定，不能再修改。如需更正，请编委会解锁。") % {
             "year": self.label
         }
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.due_date is not None and timezone.localdate() > self.due_date
 
     def previous(self) -> "ReportYear | None":
         return ReportYear.objects.filter(school_id=self.school_id, year=self.year - 1).first()

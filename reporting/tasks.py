@@ -17,6 +17,9 @@ class Task:
     category: str = ""
     status: str = ""
     detail: str = ""
+    # Lower first: what someone must act on (a returned item) comes before routine work.
+    priority: int = 50
+    urgent: bool = False  # shown highlighted (overdue)
 
 
 TaskProvider = Callable[[User], Iterable[Task]]
@@ -33,4 +36,4 @@ def tasks_for(user: User) -> list[Task]:
     tasks: list[Task] = []
     for provider in _providers:
         tasks.extend(provider(user))
-    return tasks
+    return sorted(tasks, key=lambda task: task.priority)

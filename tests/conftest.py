@@ -1,10 +1,12 @@
 """The people every test talks about.
 
 - 陈招就 (`zhaosheng`): head of 招生就业办
+- 王填报 (`zhaosheng_staff`): staff (填报员) of 招生就业办: fills and writes, cannot submit
 - 李财务 (`caiwu`): head of 财务科
 - 潘三林 (`editor`): editorial committee
 - 刘管理 (`schooladmin`): school administrator
 - 赵外校 (`outsider`): editorial committee member of another school (清远市职业技术学校)
+- 孙平台 (`operator`): the platform operator (superuser, no school): national catalog and rules
 """
 
 import pytest
@@ -32,6 +34,11 @@ def year(demo) -> ReportYear:
 @pytest.fixture
 def zhaosheng(demo) -> User:
     return User.objects.get(username="zhaosheng")
+
+
+@pytest.fixture
+def zhaosheng_staff(demo) -> User:
+    return User.objects.get(username="zhaosheng_staff")
 
 
 @pytest.fixture
@@ -70,13 +77,23 @@ def outsider(other_school) -> User:
 
 
 @pytest.fixture
-def people(zhaosheng, caiwu, editor, schooladmin, outsider) -> dict[str, User | None]:
+def people(
+    zhaosheng, zhaosheng_staff, caiwu, editor, schooladmin, outsider
+) -> dict[str, User | None]:
     """Every role of the permission matrix, plus the anonymous visitor."""
     return {
         "anonymous": None,
         "zhaosheng": zhaosheng,
+        "zhaosheng_staff": zhaosheng_staff,
         "caiwu": caiwu,
         "editor": editor,
         "schooladmin": schooladmin,
         "outsider": outsider,
     }
+
+
+@pytest.fixture
+def operator(db) -> User:
+    return User.objects.create_superuser(
+        username="operator", password="demo", last_name="孙", first_name="平台"
+    )

@@ -1,5 +1,6 @@
 """Models of the yearly figures: the catalog, the values, the body data sets, the checks."""
 
+from metrics.models.assignments import Assignment
 from metrics.models.catalog import AppendixTable, Indicator
 from metrics.models.checks import FindingExplanation, Rule
 from metrics.models.datasets import (
@@ -20,6 +21,7 @@ from metrics.models.reported import ReportedValue
 
 __all__ = [
     "AppendixTable",
+    "Assignment",
     "CertificatePassRate",
     "DualTeacherRow",
     "EnrolmentPlanRow",

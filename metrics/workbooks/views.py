@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from metrics import services
 from metrics.access import get_entry_for_user, get_figures_year_for_user
@@ -34,11 +34,13 @@ def _quote(name: str) -> str:
     return quote(name)
 
 
+@require_GET
 def download_department(request, school, year, department):
     report_year, dept = get_entry_for_user(request, school, year, department)
     return _xlsx(build_workbook(report_year, [dept]), workbook_filename(report_year, dept))
 
 
+@require_GET
 def download_all(request, school, year):
     report_year = get_year_for_user(request, school, year, manage=True)
     departments = list(report_year.school.departments.order_by("pk"))

@@ -42,6 +42,10 @@ DEPARTMENTS = [
     ("bangongshi", "办公室", "bangongshi", "梁", "办公"),
 ]
 
+# (username, department code, family name, given name): a 填报员 who fills the department's
+# figures and writes its sections; the head checks and submits them.
+STAFF = [("zhaosheng_staff", "zhaosheng", "王", "填报")]
+
 EDITOR = ("editor", "潘", "三林")
 SCHOOL_ADMIN = ("schooladmin", "刘", "管理")
 
@@ -72,8 +76,15 @@ def load() -> tuple[School, ReportYear]:
             school=school, code=code, defaults={"name": name, "order": order}
         )
         _user(username, school, User.Role.DEPARTMENT_HEAD, last, first, department)
+    for username, code, last, first in STAFF:
+        department = Department.objects.get(school=school, code=code)
+        _user(username, school, User.Role.STAFF, last, first, department)
     _user(EDITOR[0], school, User.Role.EDITOR, EDITOR[1], EDITOR[2])
     _user(SCHOOL_ADMIN[0], school, User.Role.SCHOOL_ADMIN, SCHOOL_ADMIN[1], SCHOOL_ADMIN[2])
+    # Who fills what: the template's defaults, whose codes are the demo's own.
+    from reporting.setup.template import assign_defaults
+
+    assign_defaults(school)
     # Never touches the status: reopening a locked year is the unlock service's job alone.
     year, _ = ReportYear.objects.get_or_create(
         school=school, year=DEMO_YEAR, defaults={"publication_date": DEMO_PUBLICATION_DATE}
@@ -88,4 +99,6 @@ def demo_logins() -> list[tuple[str, str]]:
     """(username, what they are) for the README and `make run`'s banner."""
     rows = [(EDITOR[0], "编委会成员"), (SCHOOL_ADMIN[0], "学校管理员")]
     rows += [(username, f"{name}负责人") for _, name, username, _, _ in DEPARTMENTS]
+    names = {code: name for code, name, *_ in DEPARTMENTS}
+    rows += [(username, f"{names[code]}填报员") for username, code, _, _ in STAFF]
     return rows

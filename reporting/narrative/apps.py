@@ -9,14 +9,12 @@ class NarrativeConfig(AppConfig):
     verbose_name = _("报告正文")
 
     def ready(self):
-        from reporting import tasks
         from reporting.models import ReportYear
-        from reporting.narrative import findings, home_tasks
+        from reporting.narrative import findings
 
         post_save.connect(
             _outline_for_new_year, sender=ReportYear, dispatch_uid="narrative-outline"
         )
-        tasks.register(home_tasks.section_tasks)
         findings.register_with_metrics()
 
 

@@ -12,15 +12,23 @@ from reporting.narrative.errors import NarrativeError, SaveConflict
 from reporting.narrative.models import Block, FrontMatter, Section, SectionRevision
 from reporting.narrative.sanitize import clean_html
 from reporting.narrative.uploads import store_photo
+from reporting.review.guard import edit_refusal
+from reporting.review.models import ReviewItem
 
 
-def _lock(section: Section) -> Section:
+def _lock(section: Section, user) -> Section:
     locked = (
         Section.objects.select_for_update(of=("self",))
         .select_related("year", "updated_by")
         .get(pk=section.pk)
     )
     locked.year.ensure_open()
+    # A submitted or approved section is read-only for its department until returned.
+    refusal = edit_refusal(
+        year=locked.year, user=user, kind=ReviewItem.Kind.SECTION, key=locked.key
+    )
+    if refusal:
+        raise NarrativeError(refusal)
     return locked
 
 
@@ -29,7 +37,7 @@ def save_section_text(*, section: Section, user, texts: dict[int, str], based_on
     is refused (SaveConflict) and kept as a conflicting revision, so nothing typed is lost."""
     cleaned = {int(pk): clean_html(html) for pk, html in texts.items()}
     with transaction.atomic():
-        current = _lock(section)
+        current = _lock(section, user)
         if current.version == based_on:
             return _store_text(current, user, cleaned, based_on)
         # The refused text is committed on its own, outside any rolled-back transaction.
@@ -97,7 +105,7 @@ def add_block(
     fields: dict | None = None,
     image: bytes | None = None,
 ) -> Block:
-    current = _lock(section)
+    current = _lock(section, user)
     if case is not None and (case.section_id != current.pk or case.kind != Block.Kind.CASE):
         raise NarrativeError(_("案例不属于本节。"))
     if case is not None and kind not in (Block.Kind.TEXT, Block.Kind.PHOTO):
@@ -118,7 +126,7 @@ def add_block(
 
 @transaction.atomic
 def update_block(*, block: Block, user, fields: dict, image: bytes | None = None) -> Block:
-    current = _lock(block.section)
+    current = _lock(block.section, user)
     for name, value in fields.items():
         setattr(block, name, value)
     if block.kind == Block.Kind.PHOTO and image is not None:
@@ -130,7 +138,7 @@ def update_block(*, block: Block, user, fields: dict, image: bytes | None = None
 
 @transaction.atomic
 def move_block(*, block: Block, user, direction: str) -> None:
-    current = _lock(block.section)
+    current = _lock(block.section, user)
     siblings = list(
         Block.objects.filter(section=current, case_id=block.case_id).order_by("position", "pk")
     )
@@ -147,7 +155,7 @@ def move_block(*, block: Block, user, direction: str) -> None:
 
 @transaction.atomic
 def delete_block(*, block: Block, user) -> None:
-    current = _lock(block.section)
+    current = _lock(block.section, user)
     if block.kind == Block.Kind.TEXT and block.body:
         # Keep the deleted words in the revision history.
         SectionRevision.objects.create(

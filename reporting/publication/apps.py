@@ -16,11 +16,3 @@ class PublicationConfig(AppConfig):
         status.register(status.sections)
         blockers.register(blockers.unexplained_errors)
         blockers.register(blockers.figures_without_value)
-        # The review feature (item approvals) adds its own provider; until it is installed,
-        # nothing else blocks. Registering twice is harmless (register ignores duplicates).
-        try:
-            from reporting.review import review_blockers
-        except ImportError:
-            pass
-        else:
-            blockers.register(review_blockers)

@@ -1,5 +1,6 @@
-"""A year the committee can lock: the demo organisation's 2025 year, with every error finding
-explained (an almost empty report renders in seconds; the full sample is in test_triggers)."""
+"""A year the committee can lock: the demo organisation's 2025 year, every item submitted and
+approved and every error finding explained (an almost empty report renders in seconds; the full
+sample is in test_triggers)."""
 
 import pytest
 
@@ -18,7 +19,10 @@ def explain_all(year: ReportYear, user) -> None:
 
 
 @pytest.fixture
-def lockable(year, editor) -> ReportYear:
+def lockable(school, year, editor) -> ReportYear:
+    from reporting.review.demo import complete
+
+    complete(school, year)
     explain_all(year, editor)
     return year
 

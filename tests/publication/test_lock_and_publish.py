@@ -4,7 +4,7 @@ import openpyxl
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from metrics.models import Indicator
+from metrics.models import FindingExplanation, Indicator
 from reporting.errors import ReportError, YearLocked
 from reporting.exports.exporters import get_exporter
 from reporting.models import ReportYear
@@ -42,7 +42,11 @@ def test_published_files_live_outside_media(published, settings):
     assert settings.MEDIA_ROOT not in path.parents and path.exists()
 
 
-def test_lock_is_refused_while_an_error_finding_is_unexplained(year, editor):
+def test_lock_is_refused_while_an_error_finding_is_unexplained(school, year, editor):
+    from reporting.review.demo import complete
+
+    complete(school, year)  # every item approved, so only the findings block
+    FindingExplanation.objects.filter(year=year).delete()
     blockers = lock_blockers(year)
     assert blockers and all(b.url.startswith("/figures/lianzhou/2025/findings/") for b in blockers)
     with pytest.raises(LockRefused) as refused:

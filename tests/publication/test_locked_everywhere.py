@@ -14,6 +14,7 @@ from reporting.models import Department, ReportYear
 from reporting.narrative import demo as narrative_demo
 from reporting.narrative import outline, services
 from reporting.narrative.models import Block, FrontMatter, Section
+from reporting.review import demo as review_demo
 from reporting.year_lock import LOCKED_SQLSTATE
 from tests.publication.year_owned import year_owned_models
 
@@ -26,6 +27,7 @@ def test_the_lock_covers_the_tables_we_know_of():
         "metrics.Figure", "metrics.ReportedValue", "metrics.FindingExplanation",
         "metrics.ProgressionRow", "narrative.Section", "narrative.Block",
         "narrative.SectionRevision", "narrative.Photo", "narrative.FrontMatter",
+        "review.ReviewItem", "review.ReviewComment",
     } <= labels  # fmt: skip
 
 
@@ -34,6 +36,7 @@ def locked(school, year, editor):
     """The whole sample, with an explanation and a text revision, locked by the committee."""
     metrics_demo.load(school, year)
     narrative_demo.load(school, year)
+    review_demo.load(school, year)  # submitted, approved and returned items, with a comment
     FindingExplanation.objects.create(year=year, rule_code="x", subject="y", text="说明")
     section = Section.objects.get(year=year, key="s1-4-3")
     block = section.blocks.filter(kind="text").first()

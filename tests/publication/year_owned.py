@@ -18,6 +18,8 @@ EXEMPT = {
     "publication.Edition",
     "publication.EditionFile",
     "publication.LockEvent",
+    # The year's activity log is append-only and records the lock and unlock themselves.
+    "review.ActivityEntry",
 }
 
 

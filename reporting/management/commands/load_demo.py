@@ -9,7 +9,20 @@ from reporting.demo import organisation
 from reporting.models import ReportYear, User
 
 # Each feature adds its loader here; each takes (school, year) and is idempotent.
-FEATURE_LOADERS: list[str] = ["metrics.demo.load", "reporting.narrative.demo.load"]
+FEATURE_LOADERS: list[str] = [
+    "metrics.demo.load",
+    "reporting.narrative.demo.load",
+    "reporting.review.demo.load",
+]
+
+
+def publish(year) -> None:
+    """The last step of --published, after every item is approved and every error explained:
+    lock the year and publish 第1版 through the publication service."""
+    from reporting.publication.services import lock_year
+
+    editor = User.objects.filter(school=year.school, role=User.Role.EDITOR).order_by("pk").first()
+    lock_year(year=year, user=editor, note="示例数据：已完成的年度")
 
 
 class Command(BaseCommand):
@@ -22,6 +35,11 @@ class Command(BaseCommand):
             help="示例年度已锁定时，先以编委会 editor 的名义解锁（记录原因）再重新载入；"
             "仅限开发环境（DEBUG 开启），生产模式下一律拒绝。",
         )
+        parser.add_argument(
+            "--published",
+            action="store_true",
+            help="载入已完成的年度：全部审核通过、错误均已说明、锁定并发布第1版。",
+        )
 
     def handle(self, *args, reopen_locked=False, **options):
         self._keep_locked_year(reopen_locked)
@@ -29,6 +47,11 @@ class Command(BaseCommand):
             school, year = organisation.load()
             for dotted in FEATURE_LOADERS:
                 import_string(dotted)(school, year)
+            if options["published"]:
+                from reporting.review.demo import complete
+
+                complete(school, year)
+                publish(year)
         self.stdout.write(self.style.SUCCESS(f"示例数据已载入：{school.name} {year.year}年度"))
         self.stdout.write("演示账号（密码均为 demo）：")
         for username, role in organisation.demo_logins():
