@@ -57,6 +57,18 @@ class Table:
     wide: bool = False  # needs a landscape page in print
 
 
+@dataclass(frozen=True)
+class ChartData:
+    """A series of figures for a chart: one value per category (year) per named series."""
+
+    key: str
+    title: str  # "全日制在校生人数"
+    unit: str  # "人", "%", "万元"
+    categories: list[str]  # ["2023年", "2024年", "2025年"]
+    series: list[tuple[str, list[Decimal | None]]]  # [(name, values per category)]
+    source: str  # "图表数据来源：…"
+
+
 # Body tables every school can place in its text (表1-1 … 表6-8 of the sample).
 BODY_TABLE_KEYS = [
     "certificates",  # 表1-1 certificate pass rates by year and certificate type
@@ -137,3 +149,25 @@ def prose_quantities(year: ReportYear) -> list:
     from metrics import prose
 
     return prose.prose_quantities(_year_data(year))
+
+
+def chart_series_choices() -> list[tuple[str, str]]:
+    """(key, label) of the series a chart can show (在校生, 招生, 升学, pass rates …)."""
+    from metrics import series
+
+    return series.choices()
+
+
+def chart_years(year: ReportYear) -> list[int]:
+    """The years a chart of this report year can offer."""
+    from metrics import series
+
+    return series.available_years(year)
+
+
+def chart_series(year: ReportYear, key: str, years: list[int] | None = None) -> ChartData:
+    """The values of one series over the chosen years (all available when None); KeyError for
+    an unknown key."""
+    from metrics import series
+
+    return series.chart_data(year, key, years)

@@ -112,6 +112,13 @@ ROWS = [
     Row(FIG + "d/zhaosheng/data/progression/", page(OWNERS), page(OWNERS)),
     Row(FIG + "d/zhaosheng/reported/", page(OWNERS), page(OWNERS)),
     Row(FIG + "d/zhaosheng/reported/{reported}/delete/", NOT_ALLOWED, page(OWNERS, 302)),
+    # Department workbooks (Excel download, upload → preview → apply) and the appendix import:
+    # an upload only previews (200); apply without a valid signed plan goes back (302).
+    Row(FIG + "workbook/", page(MEMBERS), page(MEMBERS)),
+    Row(FIG + "workbook/all.xlsx", page(COMMITTEE), NOT_ALLOWED),
+    Row(FIG + "workbook/apply/", NOT_ALLOWED, page(MEMBERS, 302)),
+    Row(FIG + "appendix-import/", page(COMMITTEE), page(COMMITTEE)),
+    Row(FIG + "d/zhaosheng/workbook.xlsx", page(OWNERS), NOT_ALLOWED),
     # Report text (narrative)
     Row(REP, page(MEMBERS), page(MEMBERS)),
     Row(REP + "preview/", page(MEMBERS), page(MEMBERS)),
@@ -126,6 +133,7 @@ ROWS = [
     Row(SEC + "reparent/", NOT_ALLOWED, page(COMMITTEE, 302)),
     Row(SEC + "remove/", NOT_ALLOWED, page(COMMITTEE, 302)),
     Row(SEC + "blocks/new/photo/", page(OWNERS), page(OWNERS)),
+    Row(SEC + "blocks/new/chart/", page(OWNERS), page(OWNERS)),
     Row(SEC + "blocks/{block}/", page(OWNERS), page(OWNERS)),
     Row(SEC + "blocks/{block}/move/", NOT_ALLOWED, page(OWNERS, 302)),
     Row(SEC + "blocks/{block}/delete/", NOT_ALLOWED, page(OWNERS, 302)),

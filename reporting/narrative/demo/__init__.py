@@ -13,7 +13,7 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 
 from reporting.models import Department, ReportYear, School
 from reporting.narrative.figures import figure_text
@@ -49,6 +49,32 @@ def load(school: School, year: ReportYear) -> None:
         position=len(data["sections"]) + 2,
     )
     _front_matter(year, data["front"])
+    _add_charts(year)
+
+
+# Two charts from the sample's own multi-year tables, each right after its table: the years
+# are the school years those tables hold (a data set spans several years in one report year).
+DEMO_CHARTS = {
+    "certificates": ("近年学生参加各类证书考核通过率变化", "line"),
+    "progression": ("近三年毕业生升学人数（按升学途径）", "bar"),
+}
+
+
+def _add_charts(year: ReportYear) -> None:
+    for key, (caption, style) in DEMO_CHARTS.items():
+        table = Block.objects.filter(section__year=year, table_key=key, case=None).first()
+        if table is None:
+            continue
+        Block.objects.filter(section=table.section, case=None, position__gt=table.position).update(
+            position=models.F("position") + 1
+        )
+        Block.objects.create(
+            section=table.section,
+            kind=Block.Kind.CHART,
+            position=table.position + 1,
+            caption=caption,
+            chart={"series": key, "years": [], "style": style},
+        )
 
 
 class _Loader:
