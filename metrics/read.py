@@ -88,11 +88,13 @@ def appendix_tables(year, data: YearData | None = None) -> list[Table]:
 
 def source_line(year, key: str, data: YearData) -> str:
     """The source under a body table names the department the school assigned it to."""
-    department = data.who.dataset(key)
-    name = department.name if department else ""
+    return department_source_line(year, data.who.dataset(key))
+
+
+def department_source_line(year, department) -> str:
     return _("图表数据来源：%(school)s%(department)s数据统计") % {
         "school": year.school.name,
-        "department": name,
+        "department": department.name if department else "",
     }
 
 

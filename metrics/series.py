@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from metrics.api import ChartData
 from metrics.datasets import DATASETS
-from metrics.read import source_line
+from metrics.read import department_source_line, source_line
 from metrics.yeardata import YearData
 
 MAX_YEARS = 6
@@ -94,7 +94,7 @@ def _indicator_chart(year, spec: SeriesSpec, years) -> ChartData:
         unit=indicator.unit,
         categories=[f"{y.year}年" for y in held],
         series=[(str(spec.label), values)],
-        source=source_line(year, indicator.department_code),
+        source=department_source_line(year, data.who.group(indicator.department_code)),
     )
 
 
@@ -127,7 +127,7 @@ def _dataset_chart(year, spec: SeriesSpec, years) -> ChartData:
         unit=unit,
         categories=categories,
         series=series,
-        source=source_line(year, dataset.department_code),
+        source=source_line(year, spec.dataset, data),
     )
 
 
