@@ -94,7 +94,7 @@ def _indicator_chart(year, spec: SeriesSpec, years) -> ChartData:
         unit=indicator.unit,
         categories=[f"{y.year}年" for y in held],
         series=[(str(spec.label), values)],
-        source=source_line(year, indicator.department_code),
+        source=_source(year, data.who.group(indicator.department_code)),
     )
 
 
@@ -127,8 +127,15 @@ def _dataset_chart(year, spec: SeriesSpec, years) -> ChartData:
         unit=unit,
         categories=categories,
         series=series,
-        source=source_line(year, dataset.department_code),
+        source=source_line(year, spec.dataset, data),
     )
+
+
+def _source(year, department) -> str:
+    return _("图表数据来源：%(school)s%(department)s数据统计") % {
+        "school": year.school.name,
+        "department": department.name if department else "",
+    }
 
 
 def _dec(value) -> Decimal | None:
