@@ -13,6 +13,7 @@ import re
 
 from django.utils.translation import gettext as _
 
+from metrics.assignments import WhoFills
 from metrics.models import Indicator
 from metrics.workbooks.reader import Problem, RawValue, ReadResult, open_workbook
 
@@ -37,6 +38,7 @@ def read_appendix_workbook(data: bytes, year) -> ReadResult:
     for rows in catalog.values():
         rows.sort(key=lambda i: (i.order, i.pk))
     found: set[int] = set()
+    who = WhoFills(year.school)
     for ws in workbook.worksheets:
         if ws.sheet_state != "visible" or ws.max_row > 2000:
             continue
@@ -46,7 +48,7 @@ def read_appendix_workbook(data: bytes, year) -> ReadResult:
             if match and int(match.group(1)) in catalog:
                 number = int(match.group(1))
                 found.add(number)
-                row = _read_table(ws, row, catalog[number], year, result)
+                row = _read_table(ws, row, catalog[number], year, result, who)
             row += 1
     if not found:
         result.problems.append(
@@ -63,7 +65,7 @@ def read_appendix_workbook(data: bytes, year) -> ReadResult:
     return result
 
 
-def _read_table(ws, title_row: int, indicators, year, result) -> int:
+def _read_table(ws, title_row: int, indicators, year, result, who) -> int:
     """Read one table under its title row; returns the last row it used."""
     header = [_clean(ws.cell(row=title_row + 1, column=c).value) for c in range(1, 5)]
     where = f"D{title_row + 1}"
@@ -117,9 +119,8 @@ def _read_table(ws, title_row: int, indicators, year, result) -> int:
             return row
         raw = ws.cell(row=row, column=4).value
         if not (isinstance(raw, str) and raw.strip() in SCOPE_MARKERS):
-            result.figures[indicator.code] = RawValue(
-                ws.title, f"D{row}", indicator.department_code, raw
-            )
-            result.departments.add(indicator.department_code)
+            department = who.indicator_code(indicator)
+            result.figures[indicator.code] = RawValue(ws.title, f"D{row}", department, raw)
+            result.departments.add(department)
         row += 1
     return row - 1

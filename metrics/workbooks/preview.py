@@ -20,7 +20,7 @@ from metrics.workbooks.changes import Change, Preview
 from metrics.workbooks.reader import Problem, ReadResult, number_text
 from metrics.workbooks.rows import table_preview
 from metrics.yeardata import YearData
-from reporting.access import can_write_for_department
+from reporting.access import can_manage_year, can_write_for_department
 from reporting.errors import YearLocked
 from reporting.models import Department
 
@@ -67,6 +67,9 @@ def _allowed_departments(year, user, result, preview) -> set[str]:
         if department is not None and can_write_for_department(user, department):
             allowed.add(code)
             continue
+        if not code and can_manage_year(user):  # rows no department was assigned yet
+            allowed.add(code)
+            continue
         name = department.name if department else code
         for sheet in _sheets_of(result, code):
             preview.problems.append(
@@ -98,7 +101,7 @@ def _figures(data: YearData, result, allowed, originals, preview) -> None:
                 Problem(*where, _("未知的行：目录中没有代码“%(code)s”。") % {"code": code})
             )
             continue
-        if indicator.department_code != raw.department:
+        if data.who.indicator_code(indicator) != raw.department:
             preview.problems.append(
                 Problem(
                     *where,
