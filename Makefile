@@ -7,6 +7,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# DEMO=0 starts without the demo school (a real school: see the README, "A real school").
+DEMO ?= 1
 
 # Debian packages the product needs: the local database, CJK fonts and fast font subsetting
 # for WeasyPrint, pdftotext/pdffonts for tests, Chromium for browser tests, gettext for i18n.
@@ -17,6 +19,7 @@ OS_PACKAGES := postgresql fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libp
 
 help:
 	@echo "make run   — install, start the local database, migrate, load the demo, serve http://$(HOST):$(PORT)"
+	@echo "make run DEMO=0 — the same without the demo (a real school starts empty)"
 	@echo "make test  — install, lint, check migrations, run every test"
 	@echo "make bench — measure speed (figures checks, exports)"
 
@@ -54,7 +57,8 @@ db-stop:
 run: install
 	$(PY) manage.py compilemessages -v 0 --ignore=.venv --ignore=var
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py load_demo
+	@if [ "$(DEMO)" != "0" ]; then $(PY) manage.py load_demo; \
+	else echo "Without the demo. First steps: $(PY) manage.py createsuperuser, then 新建学校 on the home page (or manage.py create_school)."; fi
 	@echo ""; echo "Serving http://$(HOST):$(PORT)  (demo logins above, password: demo; Ctrl-C stops)"
 	@# One supervisor for the worker, the server and the private PostgreSQL: SIGINT/SIGTERM/SIGHUP
 	@# to it or to the whole process group (Ctrl-C, timeout, a supervisor) stops all three.

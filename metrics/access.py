@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from metrics.assignments import WhoFills
 from metrics.datasets import DATASETS
 from reporting.access import can_write_for_department, get_year_for_user
 from reporting.models import Department
@@ -26,7 +27,7 @@ def get_entry_for_user(request, school_slug: str, year: int, department_code: st
     )
     if not can_write_for_department(request.user, department):
         raise PermissionDenied
-    if key and (key not in DATASETS or DATASETS[key].department_code != department.code):
+    if key and (key not in DATASETS or WhoFills(department.school).dataset(key) != department):
         raise Http404
     return report_year, department
 

@@ -96,7 +96,7 @@ def catalog_quantities(data: YearData):
             name=indicator.code,
             label=label,
             kind=indicator.kind,
-            department_code=indicator.department_code,
+            department_code=data.who.indicator_code(indicator),
             exact=computation.evaluate(indicator.formula, data.quantity),
             operands=frozenset(computation.operands(indicator.formula)),
         )
@@ -109,7 +109,7 @@ def _body(data: YearData):
             name=f"{key}.{suffix}" if suffix else key,
             label=f"{spec.title}：{label}",
             kind=kind,
-            department_code=spec.department_code,
+            department_code=data.who.dataset_code(key),
             exact=exact,
             operands=frozenset({f"{key}.rows"}),
             **kw,

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from metrics import computation
 from metrics.api import BODY_TABLE_KEYS, Cell, FigureValue, Table
 from metrics.body_tables import BUILDERS, WIDE
 from metrics.datasets import DATASETS
 from metrics.yeardata import YearData
-from reporting.models import Department
 
-BODY_DATA_GROUP = "正文数据"
+BODY_DATA_GROUP = gettext_lazy("正文数据")
 
 
 def group_label(indicator) -> str:
     if indicator.table_id:
         return f"表{indicator.table.number} {indicator.table.title}"
-    return _(BODY_DATA_GROUP)
+    return str(BODY_DATA_GROUP)
 
 
 def figure_values(year, data: YearData | None = None) -> dict[str, FigureValue]:
@@ -86,12 +86,15 @@ def appendix_tables(year, data: YearData | None = None) -> list[Table]:
     return [tables[number] for number in sorted(tables)]
 
 
-def source_line(year, department_code: str) -> str:
-    department = Department.objects.filter(school_id=year.school_id, code=department_code).first()
-    name = department.name if department else ""
+def source_line(year, key: str, data: YearData) -> str:
+    """The source under a body table names the department the school assigned it to."""
+    return department_source_line(year, data.who.dataset(key))
+
+
+def department_source_line(year, department) -> str:
     return _("图表数据来源：%(school)s%(department)s数据统计") % {
         "school": year.school.name,
-        "department": name,
+        "department": department.name if department else "",
     }
 
 
@@ -104,7 +107,7 @@ def body_table(year, key: str, data: YearData | None = None) -> Table:
     return Table(
         key=key,
         title=str(spec.title),
-        source=source_line(year, spec.department_code),
+        source=source_line(year, key, data),
         header_rows=header_rows,
         rows=rows,
         unit_note=str(spec.unit_note),

@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from metrics import computation
+from metrics.assignments import WhoFills
 from metrics.datasets import DATASETS, rows_for_window
 from metrics.models import Figure, Indicator, ReportedValue
 
@@ -25,7 +26,16 @@ class YearData:
 
     @cached_property
     def indicators(self) -> list[Indicator]:
-        return list(Indicator.objects.select_related("table").order_by("order", "pk"))
+        return list(
+            Indicator.objects.for_school(self.year.school_id)
+            .select_related("table")
+            .order_by("order", "pk")
+        )
+
+    @cached_property
+    def who(self) -> WhoFills:
+        """The school's assignments: which department fills each group and data set."""
+        return WhoFills(self.year.school)
 
     @cached_property
     def by_code(self) -> dict[str, Indicator]:
@@ -49,6 +59,12 @@ class YearData:
             figure.indicator.code: figure
             for figure in Figure.objects.filter(year=previous).select_related("indicator")
         }
+
+    @cached_property
+    def previous_data(self) -> YearData | None:
+        """Last report year's data (for last year beside this year); None for the first year."""
+        previous = self.year.previous()
+        return YearData(previous) if previous is not None else None
 
     @cached_property
     def reported_values(self) -> list[ReportedValue]:

@@ -79,8 +79,7 @@ class Department(models.Model):
 
 
 class SchoolUserManager(UserManager):
-    def of_school(self, school: School):
-        return self.filter(school=school)
+    """Django's user manager (named in the migrations; a school's users: `school.users`)."""
 
 
 class User(AbstractUser):
@@ -205,6 +204,10 @@ class ReportYear(models.Model):
     year = models.PositiveSmallIntegerField(_("年度"))
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.OPEN)
     publication_date = models.DateField(_("发布日期"), null=True, blank=True)
+    # Departments submit their figures and sections by this date (我的任务, 编委会工作台).
+    due_date = models.DateField(
+        _("提交截止日期"), null=True, blank=True, help_text=_("各部门完成填报和撰写的日期。")
+    )
     # Who locked the year and when: set and cleared only by reporting.publication's lock and
     # unlock services (the full history is its LockEvent list).
     locked_at = models.DateTimeField(_("锁定时间"), null=True, blank=True, editable=False)
@@ -217,9 +220,6 @@ class ReportYear(models.Model):
         related_name="+",
         verbose_name=_("锁定人"),
     )
-    # Departments submit their figures and sections by this date (我的任务, 编委会工作台).
-    due_date = models.DateField(_("提交截止日期"), null=True, blank=True)
-
     objects = ReportYearQuerySet.as_manager()
 
     class Meta:

@@ -6,6 +6,7 @@
 - 潘三林 (`editor`): editorial committee
 - 刘管理 (`schooladmin`): school administrator
 - 赵外校 (`outsider`): editorial committee member of another school (清远市职业技术学校)
+- 孙平台 (`operator`): the platform operator (superuser, no school): national catalog and rules
 """
 
 import pytest
@@ -89,3 +90,10 @@ def people(
         "schooladmin": schooladmin,
         "outsider": outsider,
     }
+
+
+@pytest.fixture
+def operator(db) -> User:
+    return User.objects.create_superuser(
+        username="operator", password="demo", last_name="孙", first_name="平台"
+    )

@@ -3,7 +3,8 @@
 from django.urls import URLPattern, URLResolver, get_resolver
 
 # Pages meant for anonymous visitors.
-PUBLIC_PREFIXES = ("login/", "admin/login/", "i18n/", "static/", "admin/logout/")
+# welcome/: the one-time set-password link of a new user (its token is the credential).
+PUBLIC_PREFIXES = ("login/", "admin/login/", "i18n/", "static/", "admin/logout/", "welcome/")
 
 SAMPLE_VALUES = {"int": "1", "slug": "lianzhou", "str": "x", "path": "x/y", "uuid": None}
 

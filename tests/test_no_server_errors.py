@@ -152,11 +152,27 @@ def _admin_object_ids(other_school) -> list[dict[str, str]]:
             ids = [Department.objects.get(school=school, code="caiwu").pk,
                    Department.objects.get(school=other_school).pk]  # fmt: skip
         elif model is ReportYear:
-            ids = [ReportYear.objects.get(school=school).pk,
+            ids = [ReportYear.objects.get(school=school, year=2025).pk,
                    ReportYear.objects.get(school=other_school).pk]  # fmt: skip
         for pk in dict.fromkeys(ids):
             bindings.append({"object_id": str(pk), "_model": label})
     return bindings
+
+
+def _setup_bindings() -> list[dict[str, str]]:
+    """学校设置 (a department, a person) and a one-time set-password link."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.http import urlsafe_base64_encode
+
+    head = User.objects.get(username="zhaosheng")
+    caiwu = Department.objects.get(school__slug="lianzhou", code="caiwu")
+    uid = urlsafe_base64_encode(str(head.pk).encode())
+    return [
+        {"school": "lianzhou"},
+        {"school": "lianzhou", "pk": str(caiwu.pk)},
+        {"school": "lianzhou", "pk": str(head.pk)},
+        {"uidb64": uid, "token": default_token_generator.make_token(head)},
+    ]
 
 
 def build_world(other_school) -> World:
@@ -204,6 +220,7 @@ def build_world(other_school) -> World:
     for kind, key in (("figures", "zhaosheng"), ("data", "progression"), ("section", "s1-4-3")):
         world.bindings.append({**y, "kind": kind, "key": key})
     world.bindings += _admin_object_ids(other_school)
+    world.bindings += _setup_bindings()
     world.bindings += [
         {"content_type_id": "1", "object_id": "1"},
         {"id": str(User.objects.get(username="zhaosheng").pk)},
@@ -211,7 +228,7 @@ def build_world(other_school) -> World:
         {"url": "reporting/nope/"},
     ]
     photo = blocks["photo"].photo
-    world.bindings.append({"path": photo.print_copy.name})
+    world.bindings.append({**y, "name": photo.print_copy.name.rsplit("/", 1)[-1]})
     world.photo_urls = [
         f"/report/lianzhou/2025/sections/{blocks['photo'].section.key}/blocks/new/photo/",
         f"/report/lianzhou/2025/sections/{blocks['photo'].section.key}/blocks/"
@@ -232,7 +249,9 @@ def build_world(other_school) -> World:
         "id": ["abc", HUGE, "中文"],
         "app_label": ["metrics"],
         "url": ["中文/../", "%00"],
-        "path": ["../../etc/passwd", "exports/x.pdf", "中文.jpg", f"photos/qingyuan/{HUGE}.jpg"],
+        "name": ["..", "x.pdf", "中文.jpg", f"{HUGE}.jpg", "%00.jpg"],
+        "uidb64": ["abc", "中文", "MTIzNDU2Nzg5MDEyMzQ1Njc4OTA"],
+        "token": ["x", HUGE, "set-password"],
     }
     return world
 

@@ -1,5 +1,6 @@
 """Models of the yearly figures: the catalog, the values, the body data sets, the checks."""
 
+from metrics.models.assignments import Assignment
 from metrics.models.catalog import AppendixTable, Indicator
 from metrics.models.checks import FindingExplanation, Rule
 from metrics.models.datasets import (
@@ -16,10 +17,12 @@ from metrics.models.datasets import (
     TeacherTitleRow,
 )
 from metrics.models.figures import Figure
+from metrics.models.phrases import ProsePhrase
 from metrics.models.reported import ReportedValue
 
 __all__ = [
     "AppendixTable",
+    "Assignment",
     "CertificatePassRate",
     "DualTeacherRow",
     "EnrolmentPlanRow",
@@ -33,6 +36,7 @@ __all__ = [
     "MajorRow",
     "ProgressionRow",
     "ProjectSpending",
+    "ProsePhrase",
     "ReportedValue",
     "Rule",
     "TeacherTitleRow",

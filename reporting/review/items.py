@@ -113,7 +113,7 @@ def year_items(year: ReportYear, department: Department | None = None) -> list[I
             url = reverse("metrics:figures", args=[*args, code])
             items.append(Item(year, Kind.FIGURES, code, _("单项数据"), dept, url))
     for key, spec in DATASETS.items():
-        dept = departments.get(spec.department_code)
+        dept = departments.get(reader.data.who.dataset_code(key))
         if dept is not None:
             url = reverse("metrics:dataset", args=[*args, dept.code, key])
             items.append(Item(year, Kind.DATASET, key, str(spec.title), dept, url))

@@ -6,7 +6,13 @@ import sys
 
 import django
 
-MODULES = ["tests.bench.figures", "tests.bench.exports", "tests.bench.uploads"]
+MODULES = [
+    "tests.bench.figures",
+    "tests.bench.prose",
+    "tests.bench.exports",
+    "tests.bench.workbooks",
+    "tests.bench.uploads",
+]
 
 
 def main() -> int:
