@@ -6,6 +6,7 @@ from metrics import demo as metrics_demo
 from metrics.models import CertificatePassRate
 from reporting.narrative.charts import block_chart, chart_svg, key_series_svg
 from reporting.narrative.document import render_report_html
+from reporting.models import ReportYear
 from reporting.narrative.models import Block, Section
 
 SETTINGS = {"series": "certificates", "years": [], "style": "line"}
@@ -13,6 +14,9 @@ SETTINGS = {"series": "certificates", "years": [], "style": "line"}
 
 @pytest.fixture
 def figures(school, year):
+    # 2024's 升学 row belongs to the 2024 demo year; a chart over 2024–2025 reads both years.
+    previous = ReportYear.objects.create(school=school, year=metrics_demo.PREVIOUS_YEAR)
+    metrics_demo.load_previous_year(school, previous)
     metrics_demo.load(school, year)
     return year
 
