@@ -39,6 +39,7 @@ urlpatterns = [
     path("welcome/<uidb64>/<token>/", SetPasswordView.as_view(), name="set_password"),
     path("publication/", include("reporting.publication.urls")),
     path("review/", include("reporting.review.urls")),
+    path("region/", include("reporting.regions.urls")),
 ]
 
 # Uploaded photos are served by Django behind the login (LoginRequiredMiddleware); a front

@@ -9,21 +9,24 @@ import pytest
 ROLES = ["anonymous", "zhaosheng", "caiwu", "editor", "schooladmin", "outsider"]
 
 
-def expect(anonymous, zhaosheng, caiwu, editor, schooladmin, outsider, *, staff=None):
-    """`staff` (王填报, 填报员 of 招生就业办) sees what that head sees, unless given."""
+def expect(anonymous, zhaosheng, caiwu, editor, schooladmin, outsider, *, staff=None, bureau=404):
+    """`staff` (王填报, 填报员 of 招生就业办) sees what that head sees, unless given.
+    `bureau` (清远市教育局) belongs to no school: a school's own pages are 404 to it (it reads
+    them through the region pages), unless given."""
     statuses = (anonymous, zhaosheng, caiwu, editor, schooladmin, outsider)
     return {
         **dict(zip(ROLES, statuses, strict=True)),
         "zhaosheng_staff": zhaosheng if staff is None else staff,
+        "bureau": bureau,
     }
 
 
 PAGES = {
-    "/": expect(302, 200, 200, 200, 200, 200),
-    "/admin/": expect(302, 403, 403, 403, 200, 403),
-    "/admin/reporting/department/": expect(302, 403, 403, 403, 200, 403),
-    "/admin/reporting/user/": expect(302, 403, 403, 403, 200, 403),
-    "/admin/reporting/reportyear/": expect(302, 403, 403, 403, 200, 403),
+    "/": expect(302, 200, 200, 200, 200, 200, bureau=200),
+    "/admin/": expect(302, 403, 403, 403, 200, 403, bureau=403),
+    "/admin/reporting/department/": expect(302, 403, 403, 403, 200, 403, bureau=403),
+    "/admin/reporting/user/": expect(302, 403, 403, 403, 200, 403, bureau=403),
+    "/admin/reporting/reportyear/": expect(302, 403, 403, 403, 200, 403, bureau=403),
     "/exports/lianzhou/2025/": expect(302, 403, 403, 200, 403, 404),
     "/figures/lianzhou/2025/": expect(302, 200, 200, 200, 200, 404),
     "/figures/lianzhou/2025/findings/": expect(302, 200, 200, 200, 200, 404),
@@ -31,8 +34,8 @@ PAGES = {
     "/figures/lianzhou/2025/d/zhaosheng/data/progression/": expect(302, 200, 403, 200, 403, 404),
     "/figures/lianzhou/2025/d/caiwu/data/funding/": expect(302, 403, 200, 200, 403, 404),
     "/figures/lianzhou/2025/d/zhaosheng/reported/": expect(302, 200, 403, 200, 403, 404),
-    "/admin/metrics/indicator/": expect(302, 403, 403, 403, 200, 403),
-    "/admin/metrics/rule/": expect(302, 403, 403, 403, 200, 403),
+    "/admin/metrics/indicator/": expect(302, 403, 403, 403, 200, 403, bureau=403),
+    "/admin/metrics/rule/": expect(302, 403, 403, 403, 200, 403, bureau=403),
     # Report text (narrative): outline, previews, the committee's front matter; sections by
     # key (a new year's mandated chapters have no department, so heads get 403 there).
     "/report/lianzhou/2025/": expect(302, 200, 200, 200, 200, 404),
@@ -49,8 +52,8 @@ PAGES = {
     "/setup/lianzhou/people/": expect(302, 403, 403, 403, 200, 404),
     "/setup/lianzhou/assignments/": expect(302, 403, 403, 403, 200, 404),
     "/setup/lianzhou/year/": expect(302, 403, 403, 403, 200, 404),
-    "/setup/schools/new/": expect(302, 403, 403, 403, 403, 403),
-    "/account/password/": expect(302, 200, 200, 200, 200, 200),
+    "/setup/schools/new/": expect(302, 403, 403, 403, 403, 403, bureau=403),
+    "/account/password/": expect(302, 200, 200, 200, 200, 200, bureau=200),
     # The second school (qingyuan): nothing of it reaches the demo school's people.
     "/setup/qingyuan/": expect(302, 404, 404, 404, 404, 403),
     "/setup/qingyuan/people/": expect(302, 404, 404, 404, 404, 403),
@@ -62,10 +65,10 @@ PAGES = {
     # 锁定与发布: every member reads the editions; lock/unlock are POST-only (405 on GET) and
     # refused to all but the committee (tests/publication). Editions: none in the demo → 404.
     "/publication/lianzhou/2025/": expect(302, 200, 200, 200, 200, 404),
-    "/publication/lianzhou/2025/lock/": expect(302, 405, 405, 405, 405, 405),
-    "/publication/lianzhou/2025/unlock/": expect(302, 405, 405, 405, 405, 405),
+    "/publication/lianzhou/2025/lock/": expect(302, 405, 405, 405, 405, 405, bureau=405),
+    "/publication/lianzhou/2025/unlock/": expect(302, 405, 405, 405, 405, 405, bureau=405),
     "/publication/lianzhou/2025/editions/1/pdf/": expect(302, 404, 404, 404, 404, 404),
-    "/report/lianzhou/2025/create-outline/": expect(302, 405, 405, 405, 405, 405),
+    "/report/lianzhou/2025/create-outline/": expect(302, 405, 405, 405, 405, 405, bureau=405),
     # Review (reporting/review): the committee's 工作台; items, their history and the activity
     # log are readable by every user of the school.
     "/review/lianzhou/2025/": expect(302, 403, 403, 200, 403, 404),
@@ -77,22 +80,37 @@ PAGES = {
     "/review/lianzhou/2025/items/figures/nope/": expect(302, 404, 404, 404, 404, 404),
     "/review/lianzhou/2025/history/explanations/": expect(302, 200, 200, 200, 200, 404),
     "/review/lianzhou/2025/history/reported/zhaosheng/": expect(302, 200, 403, 200, 403, 404),
+    # Regions (reporting/regions): the bureau of 清远市 reads its region and the regions below,
+    # read-only; schools' people get 404 (not their business); another province is 404 to all.
+    "/region/qingyuan-city/": expect(302, 404, 404, 404, 404, 404, bureau=200),
+    "/region/lianzhou-city/": expect(302, 404, 404, 404, 404, 404, bureau=200),
+    "/region/guangdong/": expect(302, 404, 404, 404, 404, 404, bureau=404),
+    "/region/qingyuan-city/2025/": expect(302, 404, 404, 404, 404, 404, bureau=200),
+    "/region/qingyuan-city/2025/compare/": expect(302, 404, 404, 404, 404, 404, bureau=200),
+    "/region/qingyuan-city/2025/compare/?drafts=1&sort=-students": expect(
+        302, 404, 404, 404, 404, 404, bureau=200
+    ),
+    "/region/qingyuan-city/2025/compare.xlsx": expect(302, 404, 404, 404, 404, 404, bureau=200),
+    "/region/qingyuan-city/99999999999/": expect(302, 404, 404, 404, 404, 404, bureau=404),
+    "/region/nowhere/2025/": expect(302, 404, 404, 404, 404, 404, bureau=404),
 }
 
 # POSTs of the review steps: who may take them (302 back after the step, or with a message
 # when the item's state refuses it; 403 the wrong role; 404 another school).
 STEPS = {
     "/review/lianzhou/2025/items/figures/zhaosheng/submit/": expect(
-        302, 302, 403, 403, 403, 404, staff=403
+        302, 302, 403, 403, 403, 404, staff=403, bureau=403
     ),
     "/review/lianzhou/2025/items/figures/zhaosheng/approve/": expect(
-        302, 403, 403, 302, 403, 404, staff=403
+        302, 403, 403, 302, 403, 404, staff=403, bureau=403
     ),
     "/review/lianzhou/2025/items/figures/zhaosheng/return/": expect(
-        302, 403, 403, 302, 403, 404, staff=403
+        302, 403, 403, 302, 403, 404, staff=403, bureau=403
     ),
-    "/review/lianzhou/2025/items/figures/zhaosheng/comment/": expect(302, 302, 403, 302, 403, 404),
-    "/review/lianzhou/2025/approve/": expect(302, 403, 403, 302, 403, 404, staff=403),
+    "/review/lianzhou/2025/items/figures/zhaosheng/comment/": expect(
+        302, 302, 403, 302, 403, 404, bureau=403
+    ),
+    "/review/lianzhou/2025/approve/": expect(302, 403, 403, 302, 403, 404, staff=403, bureau=403),
 }
 
 

@@ -13,6 +13,7 @@ FEATURE_LOADERS: list[str] = [
     "metrics.demo.load",
     "reporting.narrative.demo.load",
     "reporting.review.demo.load",
+    "reporting.regions.demo.load",
 ]
 
 
