@@ -259,6 +259,10 @@ class User(AbstractUser):
         return self.role == self.Role.BUREAU
 
 
+# The roles a school gives its own people (a bureau user belongs to a region, not a school).
+SCHOOL_ROLES = [(value, label) for value, label in User.Role.choices if value != User.Role.BUREAU]
+
+
 class ReportYearQuerySet(models.QuerySet):
     def for_user(self, user):
         if user.is_superuser:

@@ -93,6 +93,7 @@ PAGES = {
     "/region/qingyuan-city/2025/compare.xlsx": expect(302, 404, 404, 404, 404, 404, bureau=200),
     "/region/qingyuan-city/99999999999/": expect(302, 404, 404, 404, 404, 404, bureau=404),
     "/region/nowhere/2025/": expect(302, 404, 404, 404, 404, 404, bureau=404),
+    "/admin/reporting/region/": expect(302, 403, 403, 403, 403, 403, bureau=403),
 }
 
 # POSTs of the review steps: who may take them (302 back after the step, or with a message

@@ -94,3 +94,11 @@ def test_excel_export_has_the_region_median(client, bureau):
 def test_bureau_cannot_write_anything(client, bureau, url):
     client.force_login(bureau)
     assert client.post(url, {"text": "教育局"}).status_code == 403
+
+
+def test_school_admin_cannot_make_a_bureau_user(client, schooladmin):
+    client.force_login(schooladmin)
+    page = client.get("/admin/reporting/user/add/").content.decode()
+    assert 'value="bureau"' not in page
+    page = client.get("/setup/lianzhou/people/").content.decode()
+    assert 'value="bureau"' not in page
