@@ -148,10 +148,12 @@ def generate(
         teachers = int(values["fulltime_teachers"])
         dual = teachers * rng.randint(20, 60) // 100
         _dual_share_cap(values, dual)
-        duals += [
-            DualTeacherRow(year=ry, position=1, major_category="示例类", specialty_teachers=teachers,
-                           dual_teachers=dual),
-        ]  # fmt: skip
+        duals.append(
+            DualTeacherRow(
+                year=ry, position=1, major_category="示例类",
+                specialty_teachers=teachers, dual_teachers=dual,
+            )
+        )  # fmt: skip
         senior, middle = teachers * 15 // 100, teachers * 45 // 100
         junior = teachers - senior - middle
         if rng.random() < share:
