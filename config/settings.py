@@ -10,6 +10,7 @@ Two modes:
 import os
 from pathlib import Path
 
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "csp",
     "django_prose_editor",
     "reporting",
     "metrics",
@@ -71,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "reporting.middleware.chosen_language",
@@ -131,6 +134,22 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
+# Reverse proxies in front of the app (nginx = 1). 0: the client is REMOTE_ADDR and headers a
+# client could forge (X-Forwarded-For, X-Forwarded-Proto) are ignored. N: the client address is
+# the one the outermost of N proxies saw (django-axes locks username + that address), and
+# X-Forwarded-Proto: https from the proxy marks the request secure.
+TRUSTED_PROXY = env_int("TRUSTED_PROXY", 0)
+if TRUSTED_PROXY < 0:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY={TRUSTED_PROXY} must be 0 or a number of proxies.")
+if TRUSTED_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # ipware counts the proxies named in X-Forwarded-For: the nearest proxy is REMOTE_ADDR.
+    # A list of another length (a forged prefix) falls back to REMOTE_ADDR.
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY - 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("简体中文")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -143,6 +162,15 @@ STATIC_ROOT = env_path("STATIC_ROOT", BASE_DIR / "var" / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "var" / "media")
+# Behind nginx: the internal location that maps to MEDIA_ROOT (reporting/files.py); empty =
+# Django streams the files itself.
+MEDIA_ACCEL_PREFIX = env_str("MEDIA_ACCEL_PREFIX", "")
+if MEDIA_ACCEL_PREFIX and not (
+    MEDIA_ACCEL_PREFIX.startswith("/") and MEDIA_ACCEL_PREFIX.endswith("/")
+):
+    raise ImproperlyConfigured(
+        f"MEDIA_ACCEL_PREFIX={MEDIA_ACCEL_PREFIX!r} must start and end with '/'."
+    )
 # Published editions (the locked year's signed PDF/Excel/Word): outside MEDIA_ROOT, handed out
 # only by the access-checked download view. With PUBLISHED_ACCEL_PREFIX set (e.g.
 # "/internal-published/", an nginx `internal` location aliasing PUBLISHED_ROOT) the view answers
@@ -171,15 +199,43 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 60 * 60 * 12
+# Idle timeout: a session ends SESSION_IDLE_MINUTES after the user's last request (each request
+# moves the expiry on), so a forgotten browser in a shared office does not stay logged in.
+SESSION_COOKIE_AGE = 60 * env_int("SESSION_IDLE_MINUTES", 120)
+if SESSION_COOKIE_AGE <= 0:
+    raise ImproperlyConfigured("SESSION_IDLE_MINUTES must be a positive number of minutes.")
+SESSION_SAVE_EVERY_REQUEST = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if not LOCAL_MODE:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+
+# Content-Security-Policy (django-csp): scripts and styles from this site only, no inline
+# script (but the editor's import map, by nonce) or event handler (static/js/page-actions.js
+# does what onclick/onsubmit did), nothing from a CDN, no framing. Inline *style attributes*
+# stay allowed: the templates indent outline rows and size progress bars with them, and every
+# stored text is sanitized without styles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        # The nonce is used by one tag only: the prose editor's import map (csp_media.py).
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

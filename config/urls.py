@@ -2,21 +2,13 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404
 from django.urls import include, path
 from django.views.i18n import set_language
-from django.views.static import serve as static_serve
 
 from reporting.admin_site import admin_site
 from reporting.forms import LoginForm
+from reporting.narrative.views.photos import photo_file
 from reporting.setup.account_views import ChangePasswordView, SetPasswordView
-
-
-def serve_media(request, path, document_root):
-    if path.startswith("exports/"):
-        raise Http404
-    return static_serve(request, path, document_root=document_root)
-
 
 urlpatterns = [
     path(
@@ -42,16 +34,14 @@ urlpatterns = [
     path("region/", include("reporting.regions.urls")),
 ]
 
-# Uploaded photos are served by Django behind the login (LoginRequiredMiddleware); a front
-# proxy may take this over with X-Accel-Redirect when traffic warrants it.
-# Exported files are never served here: only through the export download view, which checks
-# the school and role.
+# Nothing under MEDIA_ROOT is served as plain media. Photos keep their /media/ URL (the print
+# document names them so), but this view checks the user's school first; exported files are
+# handed out only by the export download view. Any other /media/ URL is a 404.
 urlpatterns += [
     path(
-        f"{settings.MEDIA_URL.strip('/')}/<path:path>",
-        serve_media,
-        {"document_root": settings.MEDIA_ROOT},
-        name="media",
+        f"{settings.MEDIA_URL.strip('/')}/photos/<slug:school>/<int:year>/<str:name>",
+        photo_file,
+        name="photo_file",
     )
 ]
 

@@ -1,8 +1,10 @@
-"""The school administrator extends the catalog and the rules here.
+"""The catalog and the rules in 学校管理.
 
-The catalog is shared by every school (the province's template); only superusers and school
-administrators reach the admin. Figures and data-set rows are entered through the entry forms,
-not here, so their history always names the department's user.
+The national catalog and rules (school empty) change every school's report, so only the
+platform operator (a superuser) sees and edits them. A school administrator sees and edits only
+their own school's extra indicators and rules (SchoolScopedAdmin puts new rows in their school).
+Figures and data-set rows are entered through the entry forms, not here, so their history
+always names the department's user.
 """
 
 import math
@@ -13,7 +15,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from metrics.models import AppendixTable, FindingExplanation, Indicator, ReportedValue, Rule
+from metrics.models import (
+    AppendixTable,
+    FindingExplanation,
+    Indicator,
+    ProsePhrase,
+    ReportedValue,
+    Rule,
+)
 from reporting.admin import SchoolScopedAdmin
 from reporting.admin_site import admin_site
 
@@ -45,22 +54,38 @@ def _storable(value) -> bool:
 
 
 class CatalogAdmin(SchoolScopedAdmin):
-    """Global rows: no school filter, role-based permissions as in SchoolScopedAdmin."""
+    """National rows for the superuser; a school administrator's own rows for them."""
 
     formfield_overrides = {models.JSONField: {"form_class": StorableJSONField}}
 
-    def get_queryset(self, request):
-        return admin.ModelAdmin.get_queryset(self, request)
+    def get_list_display(self, request):
+        shown = list(super().get_list_display(request))
+        return [*shown, "school"] if request.user.is_superuser else shown
 
-    def get_exclude(self, request, obj=None):
-        return admin.ModelAdmin.get_exclude(self, request, obj)
 
-    def save_model(self, request, obj, form, change):
-        admin.ModelAdmin.save_model(self, request, obj, form, change)
+class OperatorOnlyAdmin(admin.ModelAdmin):
+    """National data without a school: the platform operator's alone."""
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
 
 
 @admin.register(AppendixTable, site=admin_site)
-class AppendixTableAdmin(CatalogAdmin):
+class AppendixTableAdmin(OperatorOnlyAdmin):
+    """The printed 附件 tables are the province's."""
+
     list_display = ["number", "title"]
 
 
@@ -78,11 +103,10 @@ class IndicatorAdmin(CatalogAdmin):
     ]
     list_filter = ["table", "kind", "applies_to", "department_code"]
     search_fields = ["label", "code"]
-    autocomplete_fields = ["parent"]
     list_select_related = ["table"]
 
     def has_delete_permission(self, request, obj=None):
-        # Deleting an indicator would delete every school's history of it.
+        # Deleting an indicator would delete its figures' history.
         return request.user.is_superuser
 
 
@@ -91,6 +115,14 @@ class RuleAdmin(CatalogAdmin):
     list_display = ["code", "kind", "severity", "department_code", "active"]
     list_filter = ["kind", "severity", "active"]
     list_editable = ["active"]
+
+
+@admin.register(ProsePhrase, site=admin_site)
+class ProsePhraseAdmin(OperatorOnlyAdmin):
+    """The words the text uses for a figure, read by the numbers-in-prose check."""
+
+    list_display = ["phrase", "quantity"]
+    search_fields = ["phrase", "quantity"]
 
 
 @admin.register(FindingExplanation, site=admin_site)

@@ -11,6 +11,9 @@ Values: counts are `int`, amounts and percentages `Decimal`, free text `str`; `N
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -54,6 +57,18 @@ class Table:
     wide: bool = False  # needs a landscape page in print
 
 
+@dataclass(frozen=True)
+class ChartData:
+    """A series of figures for a chart: one value per category (year) per named series."""
+
+    key: str
+    title: str  # "全日制在校生人数"
+    unit: str  # "人", "%", "万元"
+    categories: list[str]  # ["2023年", "2024年", "2025年"]
+    series: list[tuple[str, list[Decimal | None]]]  # [(name, values per category)]
+    source: str  # "图表数据来源：…"
+
+
 # Body tables every school can place in its text (表1-1 … 表6-8 of the sample).
 BODY_TABLE_KEYS = [
     "certificates",  # 表1-1 certificate pass rates by year and certificate type
@@ -70,11 +85,36 @@ BODY_TABLE_KEYS = [
 ]
 
 
+# One document, one load of each year's figures: inside `one_read_per_year()` every call below
+# reuses the year's YearData instead of reading the catalog, figures and data sets again.
+_snapshots: ContextVar[dict | None] = ContextVar("metrics_snapshots", default=None)
+
+
+@contextmanager
+def one_read_per_year() -> Iterator[None]:
+    token = _snapshots.set({})
+    try:
+        yield
+    finally:
+        _snapshots.reset(token)
+
+
+def _year_data(year: ReportYear):
+    from metrics.yeardata import YearData
+
+    cache = _snapshots.get()
+    if cache is None:
+        return YearData(year)
+    if year.pk not in cache:
+        cache[year.pk] = YearData(year)
+    return cache[year.pk]
+
+
 def figure_values(year: ReportYear) -> dict[str, FigureValue]:
     """Every single figure of the year (entered and computed), by code. Few queries."""
     from metrics import read
 
-    return read.figure_values(year)
+    return read.figure_values(year, _year_data(year))
 
 
 def get_figure(year: ReportYear, code: str) -> FigureValue | None:
@@ -86,14 +126,14 @@ def appendix_tables(year: ReportYear) -> list[Table]:
     """附件 表1–表5 (and a 6th when the catalog has one), rows in catalog order."""
     from metrics import read
 
-    return read.appendix_tables(year)
+    return read.appendix_tables(year, _year_data(year))
 
 
 def body_table(year: ReportYear, key: str) -> Table:
     """A body table generated from the year's figures; KeyError for an unknown key."""
     from metrics import read
 
-    return read.body_table(year, key)
+    return read.body_table(year, key, _year_data(year))
 
 
 def body_table_choices() -> list[tuple[str, str]]:
@@ -101,3 +141,33 @@ def body_table_choices() -> list[tuple[str, str]]:
     from metrics import read
 
     return read.body_table_choices()
+
+
+def prose_quantities(year: ReportYear) -> list:
+    """Every figure a sentence of the text may quote, with its exact value and the phrases the
+    text uses for it (metrics.prose.ProseQuantity); for the numbers-in-prose check."""
+    from metrics import prose
+
+    return prose.prose_quantities(_year_data(year))
+
+
+def chart_series_choices() -> list[tuple[str, str]]:
+    """(key, label) of the series a chart can show (在校生, 招生, 升学, pass rates …)."""
+    from metrics import series
+
+    return series.choices()
+
+
+def chart_years(year: ReportYear) -> list[int]:
+    """The years a chart of this report year can offer."""
+    from metrics import series
+
+    return series.available_years(year)
+
+
+def chart_series(year: ReportYear, key: str, years: list[int] | None = None) -> ChartData:
+    """The values of one series over the chosen years (all available when None); KeyError for
+    an unknown key."""
+    from metrics import series
+
+    return series.chart_data(year, key, years)

@@ -4,7 +4,8 @@ fixtures/indicators.json holds every row of 附件 表1–表5 as printed in the
 ../shared/reference/appendix-indicators-2025.json) with a stable code, the 其中 parent, the
 school kind it applies to, its value kind, its formula when computed and the owning department
 code; then the single figures the narrative quotes. fixtures/rules.json holds the consistency
-rules. Rows the administrator added in the admin are left alone; rows of the fixtures are
+rules; fixtures/prose_phrases.json the words the text uses for figures. Rows the administrator
+added in the admin are left alone; rows of the fixtures are
 brought back to the fixture's wording.
 
 Runs from the data migration (with historical models) and from `manage.py load_catalog`.
@@ -72,4 +73,16 @@ def load_catalog(apps=django_apps) -> int:
                 "order": order * 10,
             },
         )
+    load_phrases(apps)
     return len(by_code)
+
+
+def load_phrases(apps=django_apps) -> None:
+    """fixtures/prose_phrases.json: add the fixture's phrases; the administrator's stay."""
+    try:
+        ProsePhrase = apps.get_model("metrics", "ProsePhrase")
+    except LookupError:  # an early migration's historical models: the table comes later
+        return
+    for quantity, phrases in read_fixture("prose_phrases.json")["phrases"].items():
+        for phrase in phrases:
+            ProsePhrase.objects.get_or_create(quantity=quantity, phrase=phrase)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from metrics import models as m
@@ -131,8 +130,10 @@ DATASETS: dict[str, DataSetSpec] = {
 
 
 def rows_for_window(spec: DataSetSpec, year) -> list:
-    """The rows a table of `year` shows. For a multi-year data set: per school year, the
-    rows of the latest report year (up to this one) that entered that school year. Two queries."""
+    """The rows a table of `year` shows. For a multi-year data set: per school year, the rows
+    of that school year's own report year when it has them (last year's row is last year's
+    figures, never typed again); else of the latest report year (up to this one) that entered
+    that school year. Two queries."""
     model = spec.model
     if not spec.school_year_field:
         return list(model.objects.filter(year=year).order_by("position", "pk"))
@@ -144,10 +145,15 @@ def rows_for_window(spec: DataSetSpec, year) -> list:
             school_year__gte=first,
             school_year__lte=year.year,
         )
-        .values("school_year")
-        .annotate(source=Max("year__year"))
+        .values_list("school_year", "year__year")
+        .distinct()
     )
-    wanted = {row["school_year"]: row["source"] for row in sources}
+    wanted: dict[int, int] = {}
+    for school_year, source in sources:
+        current = wanted.get(school_year)
+        if current == school_year:  # the school year's own report year wins
+            continue
+        wanted[school_year] = source if source == school_year else max(source, current or 0)
     if not wanted:
         return []
     rows = (

@@ -9,8 +9,8 @@ majors, the 占比 of 表6-6 and 表6-7, 上线率, 变化比率, 超出幅度),
 number is computed, and the printed number is kept as a *reported value* with the source
 "已发布的报告" (it is what the school published; REPORTED below), so the findings page shows
 each printed number that disagrees with its counts (rule computed-matches-reported).
-Earlier years shown by 表1-1 (2022–2024) and 表1-3 (2023–2025) are stored under the 2025
-report year with their school year (see metrics/datasets.py).
+Earlier years shown by 表1-1 (2022–2023) and 表1-3 (2023) are stored under the 2025 report year
+with their school year; 2024's rows under the 2024 demo year (see metrics/datasets.py).
 """
 
 from decimal import Decimal
@@ -21,6 +21,7 @@ from metrics import models as m
 from metrics.catalog import load_catalog
 from metrics.forms import parse_reported
 from metrics.services import set_reported_value, write_figures_unchecked
+from reporting.models import ReportYear
 
 # Appendix 表1–表5 and the narrative's single figures; "中职填报" rows the school left unfilled
 # (美育课专任教师数, 班主任数) and 表3 C/D 类 (blank in the sample) stay empty.
@@ -70,7 +71,8 @@ FIGURES = {
     "mentor_pay": 0,
     "internship_funds": 0,
     "internship_insurance": "11.256",
-    # Quoted in the text (学校概况, 1.3, 2.2, 6.1, 6.2, 6.3, 6.4).
+    # Quoted in the text (学校概况, 1.3, 2.2, 6.1, 6.2, 6.3, 6.4). Not 对口就业率: the text gives
+    # 85% (2.2) and 92% 以上 (5.2), 表6-8 94.7–98.2% by major; the prose check shows that.
     "new_students": 487,
     "tuition_exempt_students": 1698,
     "grant_students": 166,
@@ -80,7 +82,6 @@ FIGURES = {
     "staff_industry_mentors": 7,
     "fiscal_appropriation": 658,
     "starting_salary": 4200,
-    "related_employment_rate": 85,
     "certificate_candidates": 249,
     "certificate_passed": 175,
 }
@@ -105,9 +106,16 @@ ZERO_PREFIXES = (
 )
 
 CERTIFICATES = ["1+X 证书", "职业技能等级证书", "计算机等级考试", "普通话证书 (乙级以上)"]
-CERTIFICATE_RATES = {2022: [53, 69, 42, 63], 2023: [61, 75, 48, 62], 2024: [72, 82, 52, 65]}
+# School years without a report year of their own (2022, 2023) are kept under 2025, the year
+# whose table first printed them; 2024's rows belong to the 2024 demo year (PREVIOUS_YEAR).
+CERTIFICATE_RATES = {2022: [53, 69, 42, 63], 2023: [61, 75, 48, 62]}
 GAOKAO = [("应届生", 106, 0, 81), ("往届生", 75, 2, 64)]
-PROGRESSION = {2023: [0, 27, 0, 0, 0, 0], 2024: [0, 65, 30, 0, 0, 55], 2025: [0, 89, 21, 0, 0, 20]}
+PROGRESSION = {2023: [0, 27, 0, 0, 0, 0], 2025: [0, 89, 21, 0, 0, 20]}
+# The 2024 year holds exactly what the sample prints for 2024: 表1-1's 2024 row and 表1-3's 2024
+# row. Nothing else of 2024 is printed, so every other form of 2024 stays empty (未填报).
+PREVIOUS_YEAR = 2024
+PREVIOUS_CERTIFICATE_RATES = {2024: [72, 82, 52, 65]}
+PREVIOUS_PROGRESSION = {2024: [0, 65, 30, 0, 0, 55]}
 D = Decimal
 FUNDING = [
     (
@@ -240,7 +248,8 @@ def _reported(year) -> None:
 
 def _figures() -> dict:
     values = {}
-    for indicator in m.Indicator.objects.filter(table__number__in=[2, 3, 4]):
+    national = m.Indicator.objects.filter(school__isnull=True)
+    for indicator in national.filter(table__number__in=[2, 3, 4]):
         if indicator.code.startswith(ZERO_PREFIXES) and not indicator.formula:
             if indicator.applies_to != m.Indicator.AppliesTo.HIGHER:
                 values[indicator.code] = 0
@@ -255,19 +264,40 @@ def _replace(model, year, rows: list[dict]) -> None:
     )
 
 
-@transaction.atomic
-def load(school, year) -> None:
-    load_catalog()
-    write_figures_unchecked(year=year, values=_figures())
+def _certificates(year, rates_by_year: dict) -> None:
     _replace(
         m.CertificatePassRate,
         year,
         [
             {"school_year": y, "certificate": c, "pass_rate": r}
-            for y, rates in CERTIFICATE_RATES.items()
+            for y, rates in rates_by_year.items()
             for c, r in zip(CERTIFICATES, rates, strict=True)
         ],
     )
+
+
+def _progression(year, rows_by_year: dict) -> None:
+    routes = m.ProgressionRow.ROUTES
+    _replace(
+        m.ProgressionRow,
+        year,
+        [{"school_year": y, **dict(zip(routes, v, strict=True))} for y, v in rows_by_year.items()],
+    )
+
+
+@transaction.atomic
+def load_previous_year(school, year) -> None:
+    """The 2024 demo year (before `load`, which reads it as last year)."""
+    previous, _created = ReportYear.objects.get_or_create(school=school, year=PREVIOUS_YEAR)
+    _certificates(previous, PREVIOUS_CERTIFICATE_RATES)
+    _progression(previous, PREVIOUS_PROGRESSION)
+
+
+@transaction.atomic
+def load(school, year) -> None:
+    load_catalog()
+    write_figures_unchecked(year=year, values=_figures())
+    _certificates(year, CERTIFICATE_RATES)
     _replace(
         m.GaokaoResult,
         year,
@@ -276,12 +306,7 @@ def load(school, year) -> None:
             for g in GAOKAO
         ],
     )
-    routes = m.ProgressionRow.ROUTES
-    _replace(
-        m.ProgressionRow,
-        year,
-        [{"school_year": y, **dict(zip(routes, v, strict=True))} for y, v in PROGRESSION.items()],
-    )
+    _progression(year, PROGRESSION)
     keys = ("dimension", "indicator", "code", "unit", "actual_value", "actual_text")
     keys += ("average_value", "average_text", "excess_text", "note")
     _replace(m.FundingComparison, year, [dict(zip(keys, f, strict=True)) for f in FUNDING])

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from dataclasses import field as dc_field
+from decimal import Decimal
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from metrics import computation
 from metrics.assignments import WhoFills
 from metrics.datasets import DATASETS, DataSetSpec, rows_for_window
 from metrics.derived import catalog_quantities, comparisons, derived_quantities
@@ -26,6 +28,8 @@ class EntryRow:
     changed_by: str = ""
     changed_at: object = None
     reported: list = dc_field(default_factory=list)  # derived.Comparison of a computed row
+    previous: str = ""  # last year's value as printed, "" when last year has none
+    change: str = ""  # this year against last year: "+12.5%", "-3 个百分点"
 
 
 @dataclass
@@ -56,7 +60,27 @@ def figures_stamp(data: YearData, indicators) -> str:
     return stamp_of([data.figures[i.code] for i in indicators if i.code in data.figures])
 
 
-def entry_groups(data: YearData, department: Department, form) -> list[EntryGroup]:
+def change_text(current, previous, kind: str) -> str:
+    """Counts and amounts change in percent of last year, percentages in points."""
+    if current is None or previous is None or kind == "text":
+        return ""
+    if kind == "percent":
+        points = computation.round_half_up(Decimal(current) - Decimal(previous), 2)
+        return _("%(sign)s%(n)s 个百分点") % {
+            "sign": "+" if points > 0 else "",
+            "n": computation.plain(points),
+        }
+    change = computation.growth(current, previous, 1)
+    if change is None:
+        return ""
+    return f"{'+' if change > 0 else ''}{computation.plain(change)}%"
+
+
+def entry_groups(
+    data: YearData, department: Department, form, previous: YearData | None = None
+) -> list[EntryGroup]:
+    """The department's rows grouped by table; with last year's value and the change when
+    `previous` (last year's data) is given."""
     school = data.year.school
     groups: dict[str, EntryGroup] = {}
     reported: dict[str, list] = {}
@@ -77,6 +101,11 @@ def entry_groups(data: YearData, department: Department, form) -> list[EntryGrou
         if figure is not None:
             row.changed_by = figure.updated_by.get_full_name() if figure.updated_by else ""
             row.changed_at = figure.updated_at
+        if previous is not None and not row.marker:
+            row.previous = previous.display(indicator)
+            row.change = change_text(
+                data.value(indicator), previous.value(indicator), indicator.kind
+            )
         group.rows.append(row)
     return list(groups.values())
 
@@ -127,6 +156,29 @@ def editable_rows(spec: DataSetSpec, year):
     )
 
 
+def earlier_table(spec: DataSetSpec, rows) -> dict:
+    """Earlier rows as a read-only table: the report year, then the form's fields."""
+    fields = [spec.model._meta.get_field(name) for name in spec.fields]
+    return {
+        "headers": [_("填报年度"), *[str(f.verbose_name) for f in fields]],
+        "rows": [[row.year.year, *[_shown(getattr(row, f.name)) for f in fields]] for row in rows],
+    }
+
+
+def _shown(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("是") if value else _("否")
+    if isinstance(value, Decimal):
+        return computation.plain(value)
+    return str(value)
+
+
 def preview_rows(spec: DataSetSpec, year):
-    """Rows of earlier report years this year's table also shows (read-only here)."""
+    """Rows of earlier report years this year's table also shows (read-only here); for a
+    one-year data set, last year's rows, to compare with."""
+    if not spec.school_year_field:
+        previous = year.previous()
+        return list(editable_rows(spec, previous).select_related("year")) if previous else []
     return [row for row in rows_for_window(spec, year) if row.year_id != year.pk]

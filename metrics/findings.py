@@ -21,22 +21,24 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from metrics import computation
 from metrics.datasets import DATASETS
 from metrics.derived import derived_quantities
 from metrics.models import FindingExplanation, Indicator, Rule
+from metrics.rule_messages import render_rule_message
 from metrics.yeardata import YearData
 
 AGGREGATE_LABELS = {
-    "teacher_titles.senior": "高级职称专任教师数（表6-6）",
-    "teacher_titles.middle": "中级职称专任教师数（表6-6）",
-    "teacher_titles.junior": "初级及以下专任教师数（表6-6）",
-    "teacher_titles.total": "职称结构合计（表6-6）",
-    "progression.total": "本年升学总人数（升学情况表）",
-    "progression.total.prev": "上年升学总人数（升学情况表）",
-    "majors.enrolment": "专业设置表招生人数合计",
-    "dual_teachers.dual": "“双师型”教师数合计",
+    "teacher_titles.senior": gettext_lazy("高级职称专任教师数（表6-6）"),
+    "teacher_titles.middle": gettext_lazy("中级职称专任教师数（表6-6）"),
+    "teacher_titles.junior": gettext_lazy("初级及以下专任教师数（表6-6）"),
+    "teacher_titles.total": gettext_lazy("职称结构合计（表6-6）"),
+    "progression.total": gettext_lazy("本年升学总人数（升学情况表）"),
+    "progression.total.prev": gettext_lazy("上年升学总人数（升学情况表）"),
+    "majors.enrolment": gettext_lazy("专业设置表招生人数合计"),
+    "dual_teachers.dual": gettext_lazy("“双师型”教师数合计"),
 }
 
 
@@ -49,8 +51,10 @@ class Finding:
     values: tuple[tuple[str, str], ...] = ()  # (label, display) of the values involved
     # (the school's department code, data-set key or ""); "" as code: nobody assigned
     forms: tuple[tuple[str, str], ...] = ()
+    links: tuple[tuple[str, str], ...] = ()  # (url, label) beyond the forms: a section of text
     explanation: str = ""
     explained_by: str = ""
+    suggestion: str = ""  # last year's explanation of the same finding, to confirm or rewrite
 
     @property
     def is_error(self) -> bool:
@@ -65,9 +69,11 @@ class Finding:
         return {code for code, _key in self.forms if code}
 
     def line(self) -> str:
-        level = "错误" if self.is_error else "提示"
+        level = _("错误") if self.is_error else _("提示")
         text = f"[{level}] {self.rule_code} {self.subject}: {self.message}"
-        return f"{text}（说明：{self.explanation}）" if self.explanation else text
+        if self.explanation:
+            return text + _("（说明：%(text)s）") % {"text": self.explanation}
+        return text
 
 
 FindingSource = Callable[[object], Iterable[Finding]]
@@ -97,10 +103,10 @@ class Checker:
             text = (
                 indicator.label.removeprefix("其中：")
                 if indicator
-                else AGGREGATE_LABELS.get(name) or self._data_set_label(name)
+                else str(AGGREGATE_LABELS.get(name) or self._data_set_label(name))
             )
-            return f"上年{text}" if expr.startswith("prev:") else text
-        return "计算值"
+            return _("上年%(label)s") % {"label": text} if expr.startswith("prev:") else text
+        return _("计算值")
 
     def _data_set_label(self, name: str) -> str:
         """Users never see internal names: "funding.x" reads as its row of 表6-1's data."""
@@ -108,7 +114,7 @@ class Checker:
         if key == "funding":
             for row in self.data.rows["funding"]:
                 if row.code == code:
-                    return f"{row.indicator}（经费达标情况表）"
+                    return _("%(row)s（经费达标情况表）") % {"row": row.indicator}
         spec = DATASETS.get(key)
         return str(spec.title) if spec else name
 
@@ -130,19 +136,33 @@ class Checker:
                 forms.add((self.data.who.dataset_code(spec.key), spec.key))
         return tuple(sorted(forms))
 
+    def rule_forms(self, rule: Rule) -> tuple[tuple[str, str], ...]:
+        """The form a finding links to when its values name none: that of the department the
+        rule's group is assigned to, if any (a rule added in 学校管理 may name no group)."""
+        code = self.data.who.group_code(rule.department_code) if rule.department_code else ""
+        return ((code, ""),) if code else ()
+
     def finding(self, rule, subject, values, forms, **fmt) -> Finding:
         return Finding(
             rule_code=rule.code,
             subject=subject,
             severity=rule.severity,
-            message=rule.message.format_map(_Blank(fmt)),
+            message=render_rule_message(rule.message, fmt),
             values=tuple(values),
-            forms=forms or ((self.data.who.group_code(rule.department_code), ""),),
+            forms=forms or self.rule_forms(rule),
         )
 
     # -- rule kinds ---------------------------------------------------------------------------
     def run(self, rule: Rule) -> Iterable[Finding]:
-        return getattr(self, rule.kind)(rule, rule.params or {})
+        try:
+            return list(getattr(self, rule.kind)(rule, rule.params or {}))
+        except (KeyError, TypeError, ValueError, ArithmeticError):
+            # A rule added in 学校管理 with parameters its kind cannot use (a missing "a",
+            # a number where a list belongs): the page says so and checks every other rule.
+            message = _("校验规则“%(code)s”的参数不完整或有误，未能检查；请在学校管理中修改。")
+            return [Finding(rule_code=rule.code, subject="", severity=Rule.Severity.WARNING,
+                            message=message % {"code": rule.code},
+                            forms=self.rule_forms(rule))]  # fmt: skip
 
     def parts_sum_to_total(self, rule, p):
         total, parts = self.value(p["total"]), [self.value(e) for e in p["parts"]]
@@ -187,6 +207,9 @@ class Checker:
         )  # fmt: skip
 
     def change_from_previous_year(self, rule, p):
+        if "by_kind" in p:
+            yield from self._catalog_changes(rule, p)
+            return
         current, previous = self.value(p["current"]), self.value(p["previous"])
         change = computation.growth(current, previous)
         threshold = Decimal(str(p.get("threshold_percent", 20)))
@@ -199,6 +222,41 @@ class Checker:
             a=self.show(p["current"], current), b=computation.plain(previous),
             change=f"{change:+}", threshold=threshold,
         )  # fmt: skip
+
+    def _catalog_changes(self, rule, p):
+        """Every figure of the catalog against last year's, with a limit per kind of indicator:
+        counts, amounts and ratios in percent of last year, percentages in points."""
+        previous = self.data.previous_data
+        if previous is None:
+            return
+        limits = {kind: Decimal(str(limit)) for kind, limit in p["by_kind"].items()}
+        skip = set(p.get("skip", ()))
+        school = self.year.school
+        for item in self.data.indicators:
+            limit = limits.get(item.kind)
+            if limit is None or item.code in skip or not item.applies_to_school(school):
+                continue
+            current, before = self.data.quantity(item.code), previous.quantity(item.code)
+            if current is None or before is None:
+                continue
+            if item.kind == Indicator.Kind.PERCENT:
+                change = computation.round_half_up(current - before, 2)
+                text = _("%(n)s 个百分点") % {"n": f"{change:+}"}
+                limit_text = _("%(n)s 个百分点") % {"n": limit}
+            else:
+                change = computation.growth(current, before, 1)
+                text, limit_text = f"{change:+}%" if change is not None else "", f"{limit}%"
+            if change is None or abs(change) <= limit:
+                continue
+            values = [(item.label, self.show(item.code, current))]
+            values.append(
+                (_("上年%(label)s") % {"label": item.label}, self.show(item.code, before))
+            )
+            yield self.finding(
+                rule, item.code, values, self.forms_of(item.code),
+                label=item.label.removeprefix("其中："), a=values[0][1], b=values[1][1],
+                change=text, threshold=limit_text,
+            )  # fmt: skip
 
     def sub_item_not_above_parent(self, rule, p):
         school = self.year.school
@@ -268,16 +326,11 @@ class Checker:
                 )  # fmt: skip
 
 
-class _Blank(dict):
-    def __missing__(self, key):
-        return ""
-
-
 def run_checks(year, data: YearData | None = None) -> list[Finding]:
     """Every finding of the year, errors first, with the stored explanations attached."""
     checker = Checker(year, data)
     found: list[Finding] = []
-    for rule in Rule.objects.filter(active=True):
+    for rule in Rule.objects.for_school(year.school_id).filter(active=True):
         found.extend(checker.run(rule))
     for source in _sources:
         found.extend(source(year))
@@ -285,12 +338,22 @@ def run_checks(year, data: YearData | None = None) -> list[Finding]:
         (e.rule_code, e.subject): e
         for e in FindingExplanation.objects.filter(year=year).select_related("updated_by")
     }
+    previous = year.previous()
+    suggestions = {
+        (rule_code, subject): text
+        for rule_code, subject, text in FindingExplanation.objects.filter(
+            year=previous
+        ).values_list("rule_code", "subject", "text")
+    }
     out = []
     for finding in found:
         explanation = explanations.get((finding.rule_code, finding.subject))
         if explanation is not None:
             by = explanation.updated_by.get_full_name() if explanation.updated_by else ""
             finding = replace(finding, explanation=explanation.text, explained_by=by)
+        else:
+            suggestion = suggestions.get((finding.rule_code, finding.subject), "")
+            finding = replace(finding, suggestion=suggestion)
         out.append(finding)
     out.sort(key=lambda f: (not f.is_error, f.rule_code, f.subject))
     return out

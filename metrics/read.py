@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from metrics import computation
 from metrics.api import BODY_TABLE_KEYS, Cell, FigureValue, Table
@@ -10,13 +11,13 @@ from metrics.body_tables import BUILDERS, WIDE
 from metrics.datasets import DATASETS
 from metrics.yeardata import YearData
 
-BODY_DATA_GROUP = "正文数据"
+BODY_DATA_GROUP = gettext_lazy("正文数据")
 
 
 def group_label(indicator) -> str:
     if indicator.table_id:
         return f"表{indicator.table.number} {indicator.table.title}"
-    return _(BODY_DATA_GROUP)
+    return str(BODY_DATA_GROUP)
 
 
 def figure_values(year, data: YearData | None = None) -> dict[str, FigureValue]:
@@ -87,11 +88,13 @@ def appendix_tables(year, data: YearData | None = None) -> list[Table]:
 
 def source_line(year, key: str, data: YearData) -> str:
     """The source under a body table names the department the school assigned it to."""
-    department = data.who.dataset(key)
-    name = department.name if department else ""
+    return department_source_line(year, data.who.dataset(key))
+
+
+def department_source_line(year, department) -> str:
     return _("图表数据来源：%(school)s%(department)s数据统计") % {
         "school": year.school.name,
-        "department": name,
+        "department": department.name if department else "",
     }
 
 

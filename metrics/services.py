@@ -70,7 +70,10 @@ def set_figures(
     year = ReportYear.objects.select_for_update().get(pk=year.pk)
     year.ensure_open()
     indicators = {
-        i.code: i for i in Indicator.objects.filter(code__in=list(values), formula__isnull=True)
+        i.code: i
+        for i in Indicator.objects.for_school(year.school_id).filter(
+            code__in=list(values), formula__isnull=True
+        )
     }
     unknown = set(values) - set(indicators)
     if unknown:
@@ -119,7 +122,9 @@ def write_figures_unchecked(*, year: ReportYear, values: dict[str, Decimal]) -> 
     """For the demo loader and imports: store values without a user or a stale check (still
     refusing a locked year)."""
     year.ensure_open()
-    indicators = {i.code: i for i in Indicator.objects.filter(code__in=list(values))}
+    indicators = {
+        i.code: i for i in Indicator.objects.for_school(year.school_id).filter(code__in=values)
+    }
     existing = {
         f.indicator.code: f for f in Figure.objects.filter(year=year).select_related("indicator")
     }

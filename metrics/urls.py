@@ -1,10 +1,11 @@
-from django.urls import path
+from django.urls import include, path
 
 from metrics import views
 
 app_name = "metrics"
 
 urlpatterns = [
+    path("", include("metrics.workbooks.urls")),
     path("<slug:school>/<int:year>/", views.overview, name="overview"),
     path("<slug:school>/<int:year>/findings/", views.findings, name="findings"),
     path("<slug:school>/<int:year>/findings/explain/", views.explain, name="explain"),

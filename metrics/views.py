@@ -35,6 +35,8 @@ def overview(request, school, year):
 def figures_form(request, school, year, department):
     report_year, dept = get_entry_for_user(request, school, year, department)
     data = YearData(report_year)
+    previous_year = report_year.previous()
+    previous = YearData(previous_year) if previous_year else None
     typed = entry.typed_indicators(data, dept)
     stamp = entry.figures_stamp(data, typed)
     form = FigureEntryForm(
@@ -60,7 +62,8 @@ def figures_form(request, school, year, department):
         "year": report_year,
         "department": dept,
         "form": form,
-        "groups": entry.entry_groups(data, dept, form),
+        "groups": entry.entry_groups(data, dept, form, previous),
+        "previous_year": previous_year,
         "locked": not report_year.is_open,
         "read_only": not report_year.is_open
         or bool(edit_refusal(year=report_year, user=request.user, kind="figures", key=dept.code)),
@@ -91,7 +94,7 @@ def dataset_form(request, school, year, department, key):
         "spec": spec,
         "formset": formset,
         "stamp": stamp or services.stamp_of(queryset),
-        "earlier": entry.preview_rows(spec, report_year),
+        "earlier": entry.earlier_table(spec, entry.preview_rows(spec, report_year)),
         "locked": not report_year.is_open,
         "read_only": not report_year.is_open
         or bool(edit_refusal(year=report_year, user=request.user, kind="data", key=key)),
@@ -135,7 +138,7 @@ def finding_links(report_year, finding, department_names) -> list[tuple[str, str
         else:
             url = reverse("metrics:figures", args=(*args, code))
             links.append((url, _("去修改（%(d)s · 单项数据）") % {"d": department}))
-    return links
+    return links + list(finding.links)
 
 
 @require_POST

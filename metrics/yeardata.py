@@ -26,7 +26,11 @@ class YearData:
 
     @cached_property
     def indicators(self) -> list[Indicator]:
-        return list(Indicator.objects.select_related("table").order_by("order", "pk"))
+        return list(
+            Indicator.objects.for_school(self.year.school_id)
+            .select_related("table")
+            .order_by("order", "pk")
+        )
 
     @cached_property
     def who(self) -> WhoFills:
@@ -55,6 +59,12 @@ class YearData:
             figure.indicator.code: figure
             for figure in Figure.objects.filter(year=previous).select_related("indicator")
         }
+
+    @cached_property
+    def previous_data(self) -> YearData | None:
+        """Last report year's data (for last year beside this year); None for the first year."""
+        previous = self.year.previous()
+        return YearData(previous) if previous is not None else None
 
     @cached_property
     def reported_values(self) -> list[ReportedValue]:

@@ -82,14 +82,38 @@ class SchoolScopedAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if not request.user.is_superuser and db_field.name == "department":
-            kwargs["queryset"] = Department.objects.filter(school_id=request.user.school_id)
+        if not request.user.is_superuser:
+            kwargs["queryset"] = school_choices(db_field.related_model, request.user.school_id)
         if db_field.name in self.get_autocomplete_fields(request):
             kwargs.setdefault(
                 "widget",
                 CheckedAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using")),
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if not request.user.is_superuser:
+            kwargs["queryset"] = school_choices(db_field.related_model, request.user.school_id)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+def school_choices(model, school_id: int | None) -> models.QuerySet:
+    """What a school administrator may pick in a choice field: their school's rows only (a
+    year, a department, a user …; the catalog's national rows plus their own); rows that
+    belong to no school (Django's groups and permissions) are not offered at all."""
+    manager = model._default_manager
+    if model is School:
+        return manager.filter(pk=school_id)
+    if hasattr(manager, "for_school"):
+        return manager.for_school(school_id)
+    names = {f.name: f for f in model._meta.get_fields()}
+    if "school" in names:
+        return manager.filter(school_id=school_id)
+    if "year" in names and names["year"].related_model is ReportYear:
+        return manager.filter(year__school_id=school_id)
+    if model._meta.app_label in ("auth", "contenttypes"):
+        return manager.none()
+    return manager.all()
 
 
 @admin.register(School, site=admin_site)

@@ -139,8 +139,7 @@ class Department(models.Model):
 
 
 class SchoolUserManager(UserManager):
-    def of_school(self, school: School):
-        return self.filter(school=school)
+    """Django's user manager (named in the migrations; a school's users: `school.users`)."""
 
 
 class User(AbstractUser):

@@ -7,6 +7,7 @@
 - 刘管理 (`schooladmin`): school administrator
 - 赵外校 (`outsider`): editorial committee member of another school (清远市职业技术学校)
 - 清远市教育局 (`jiaoyuju`): bureau user of 清远市, whose region holds lianzhou and 示例职校
+- 孙平台 (`operator`): the platform operator (superuser, no school): national catalog and rules
 """
 
 import pytest
@@ -99,3 +100,10 @@ def people(
         "outsider": outsider,
         "bureau": bureau,
     }
+
+
+@pytest.fixture
+def operator(db) -> User:
+    return User.objects.create_superuser(
+        username="operator", password="demo", last_name="孙", first_name="平台"
+    )

@@ -152,7 +152,7 @@ def _admin_object_ids(other_school) -> list[dict[str, str]]:
             ids = [Department.objects.get(school=school, code="caiwu").pk,
                    Department.objects.get(school=other_school).pk]  # fmt: skip
         elif model is ReportYear:
-            ids = [ReportYear.objects.get(school=school).pk,
+            ids = [ReportYear.objects.get(school=school, year=2025).pk,
                    ReportYear.objects.get(school=other_school).pk]  # fmt: skip
         for pk in dict.fromkeys(ids):
             bindings.append({"object_id": str(pk), "_model": label})
@@ -230,7 +230,7 @@ def build_world(other_school) -> World:
         {"url": "reporting/nope/"},
     ]
     photo = blocks["photo"].photo
-    world.bindings.append({"path": photo.print_copy.name})
+    world.bindings.append({**y, "name": photo.print_copy.name.rsplit("/", 1)[-1]})
     world.photo_urls = [
         f"/report/lianzhou/2025/sections/{blocks['photo'].section.key}/blocks/new/photo/",
         f"/report/lianzhou/2025/sections/{blocks['photo'].section.key}/blocks/"
@@ -251,10 +251,10 @@ def build_world(other_school) -> World:
         "id": ["abc", HUGE, "中文"],
         "app_label": ["metrics"],
         "url": ["中文/../", "%00"],
+        "name": ["..", "x.pdf", "中文.jpg", f"{HUGE}.jpg", "%00.jpg"],
         "uidb64": ["abc", "中文", "MTIzNDU2Nzg5MDEyMzQ1Njc4OTA"],
         "token": ["x", HUGE, "set-password"],
         "code": ["guangdong", "nope", "a" * 300],
-        "path": ["../../etc/passwd", "exports/x.pdf", "中文.jpg", f"photos/qingyuan/{HUGE}.jpg"],
     }
     return world
 

@@ -17,6 +17,7 @@ from metrics.models.datasets import (
     TeacherTitleRow,
 )
 from metrics.models.figures import Figure
+from metrics.models.phrases import ProsePhrase
 from metrics.models.reported import ReportedValue
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "MajorRow",
     "ProgressionRow",
     "ProjectSpending",
+    "ProsePhrase",
     "ReportedValue",
     "Rule",
     "TeacherTitleRow",

@@ -1,13 +1,38 @@
 """The indicator catalog: what a school reports, as data (fixtures/indicators.json).
 
-The catalog is global (the province's template is the same for every school); which
+The national catalog (school = NULL, the province's template, the same for every school) is
+edited by the platform operator only; a school may add its own indicators (school set), seen by
+that school alone. Every read goes through `Indicator.objects.for_school(school)`. Which
 department fills a row is a department *code*, resolved per school, so a school that names its
-departments differently only has to give them these codes (or the administrator edits the row).
+departments differently only has to give them these codes.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from reporting.models import School
+
+
+class SchoolCatalogQuerySet(models.QuerySet):
+    """National rows plus the school's own: the one read of the catalog and the rules."""
+
+    def for_school(self, school: School | int | None):
+        school_id = school.pk if isinstance(school, School) else school
+        return self.filter(Q(school__isnull=True) | Q(school_id=school_id))
+
+
+def school_field():
+    return models.ForeignKey(
+        School,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("所属学校"),
+        help_text=_("留空：全国通用（仅平台管理员可改）。"),
+    )
 
 
 class AppendixTable(models.Model):
@@ -39,6 +64,7 @@ class Indicator(models.Model):
         HIGHER = "gaozhi", _("高职填报")
 
     code = models.SlugField(_("代码"), max_length=60, unique=True)
+    school = school_field()
     table = models.ForeignKey(
         AppendixTable,
         on_delete=models.PROTECT,
@@ -78,6 +104,8 @@ class Indicator(models.Model):
         _("同一指标的第二单位行"), default=False, help_text=_("印刷时指标栏留空，如“学时”行。")
     )
 
+    objects = SchoolCatalogQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("指标")
         verbose_name_plural = _("指标目录")
@@ -90,6 +118,11 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label}（{self.unit}）" if self.unit else self.label
+
+    def clean(self):
+        super().clean()
+        if self.parent_id and self.parent.school_id not in (None, self.school_id):
+            raise ValidationError({"parent": _("上级指标必须是全国指标或本校指标。")})
 
     @property
     def is_computed(self) -> bool:

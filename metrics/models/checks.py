@@ -3,8 +3,11 @@
 import pghistory
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from metrics.models.catalog import SchoolCatalogQuerySet, school_field
+from metrics.rule_messages import FORBIDDEN_FIELD_REGEX, validate_rule_message
 from reporting.models import ReportYear
 from reporting.year_lock import RefuseWhenYearLocked
 
@@ -25,22 +28,34 @@ class Rule(models.Model):
         WARNING = "warning", _("提示")
 
     code = models.SlugField(_("代码"), max_length=60, unique=True)
+    school = school_field()
     kind = models.CharField(_("规则类型"), max_length=40, choices=Kind.choices)
     severity = models.CharField(_("严重程度"), max_length=10, choices=Severity.choices)
     message = models.CharField(
         _("提示语"),
         max_length=300,
         help_text=_("可用 {a}、{b}、{total}、{parts}、{label} 等占位符，见各规则类型说明。"),
+        validators=[validate_rule_message],
     )
     params = models.JSONField(_("参数"), default=dict, blank=True)
     department_code = models.SlugField(_("负责部门代码"), max_length=30, blank=True)
     active = models.BooleanField(_("启用"), default=True)
     order = models.PositiveIntegerField(_("排序"), default=0)
 
+    objects = SchoolCatalogQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("校验规则")
         verbose_name_plural = _("校验规则")
         ordering = ["order", "code"]
+        constraints = [
+            # No format spec, conversion, attribute or index in a placeholder, whatever the
+            # write path (metrics/rule_messages.py checks the names too).
+            models.CheckConstraint(
+                condition=~Q(message__regex=FORBIDDEN_FIELD_REGEX),
+                name="rule_message_plain_placeholders",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.code

@@ -13,8 +13,8 @@ from reporting.models import ReportYear
 
 
 def export_path(job: ExportJob, filename: str) -> str:
-    # MEDIA_ROOT/exports/… is never served as plain media (config/urls.py): only the download
-    # view hands these files out, after checking school and role.
+    # Nothing under MEDIA_ROOT is served as plain media (config/urls.py): only the download
+    # view hands these files out, after checking school and role (reporting/files.py).
     return f"exports/{job.pk}/{filename}"
 
 

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -9,6 +9,7 @@ from reporting.exports.access import get_export_job_for_user, get_export_year_fo
 from reporting.exports.forms import ExportRequestForm
 from reporting.exports.models import ExportJob
 from reporting.exports.services import request_export
+from reporting.files import private_file_response
 from reporting.publication.models import current_edition
 
 
@@ -65,4 +66,4 @@ def download(request, school, year, job_id):
     job = get_export_job_for_user(request, school, year, job_id)
     if job.status != ExportJob.Status.DONE or not job.file:
         raise Http404(_("文件尚未生成。"))
-    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
+    return private_file_response(job.file.name, filename=job.filename, as_attachment=True)

@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from reporting.access import can_manage_year, get_year_for_user
-from reporting.narrative.models import Block, Section
+from reporting.narrative.models import Block, Photo, Section
 
 
 def effective_department_id(section: Section) -> int | None:
@@ -70,3 +73,21 @@ def get_case_or_404(section: Section, value: str | None) -> Block | None:
     if value and case is None:
         raise Http404
     return case
+
+
+# What reporting/narrative/uploads.py names a photo's files: <uuid hex>[-print].<extension>
+PHOTO_FILE_NAME = re.compile(r"[0-9a-f]{32}(-print)?\.[a-z]{3,4}")
+
+
+def get_photo_for_user(request: HttpRequest, school_slug: str, year: int, name: str) -> str:
+    """The stored name of a photo file (original or print copy) of a year the user belongs to;
+    404 for another school's photo and for a name that is not a photo of this year."""
+    report_year = get_year_for_user(request, school_slug, year)
+    if not PHOTO_FILE_NAME.fullmatch(name):
+        raise Http404
+    stored = f"photos/{report_year.school.slug}/{report_year.year}/{name}"
+    if not Photo.objects.filter(
+        Q(original=stored) | Q(print_copy=stored), year=report_year
+    ).exists():
+        raise Http404
+    return stored

@@ -11,11 +11,13 @@ class NarrativeConfig(AppConfig):
     def ready(self):
         from reporting.models import ReportYear
         from reporting.narrative import findings
+        from reporting.narrative.prose_numbers import findings as prose_findings
 
         post_save.connect(
             _outline_for_new_year, sender=ReportYear, dispatch_uid="narrative-outline"
         )
         findings.register_with_metrics()
+        prose_findings.register_with_metrics()
 
 
 def _outline_for_new_year(sender, instance, created, raw=False, **kwargs):

@@ -53,6 +53,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from metrics import api as metrics_api
 from reporting.models import ReportYear
 from reporting.narrative import figures as bound
 from reporting.narrative.document_blocks import BlockRenderer, table_html
@@ -71,10 +72,10 @@ def render_report_html(year: ReportYear, *, target: str = "web") -> str:
         raise ValueError(f"unknown target {target!r}")
     outline = build_outline(year)
     front = FrontMatter.objects.filter(year=year).first() or FrontMatter(year=year)
-    document = ReportDocument(year, outline=outline, front=front, target=target)
     # The report is a Chinese document whatever language the reader's interface is in: the
-    # preview must read exactly as the printed file does.
-    with translation.override(REPORT_LANGUAGE):
+    # preview must read exactly as the printed file does. One load of the figures per document.
+    with translation.override(REPORT_LANGUAGE), metrics_api.one_read_per_year():
+        document = ReportDocument(year, outline=outline, front=front, target=target)
         return document.html()
 
 

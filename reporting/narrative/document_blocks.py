@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
 
 from metrics.api import Cell, Table
+from reporting.narrative import charts
 from reporting.narrative import figures as bound
 from reporting.narrative.models import Block
 from reporting.narrative.numbering import BlockNode
@@ -33,6 +36,8 @@ class BlockRenderer:
             return self.photo(node)
         if block.kind == Block.Kind.TABLE:
             return self.table(node)
+        if block.kind == Block.Kind.CHART:
+            return self.chart(node)
         return self.case(node)
 
     def photo(self, node: BlockNode) -> str:
@@ -53,6 +58,39 @@ class BlockRenderer:
             block.photo.height,
             node.label,
             caption,
+            source,
+        )
+
+    def chart(self, node: BlockNode) -> str:
+        """SVG drawn from the figures; Word draws a PNG from data-chart."""
+        block = node.block
+        chart = charts.block_chart(self.year, block.chart)
+        if chart is None:
+            inner = format_html('<p class="table-missing">{}</p>', _("图表数据暂不可用。"))
+        else:  # drawn by matplotlib from numbers and escaped labels
+            svg = charts.chart_svg(chart, charts.style_of(block.chart), id_prefix=node.anchor)
+            if self.target == "web":  # an image: its styles are its own, whatever the page's CSP
+                inner = format_html(
+                    '<img class="chart-image" src="{}" alt="{}">',
+                    charts.svg_data_uri(svg),
+                    block.caption,
+                )
+            else:  # print: inline, so WeasyPrint sets the text in the report's fonts
+                inner = _safe(svg)
+        source_text = block.source or (chart.source if chart else "")
+        source = (
+            format_html('<span class="photo-source">（{}）</span>', source_text)
+            if source_text
+            else ""
+        )
+        return format_html(
+            '<figure class="chart" id="{}" data-chart="{}">{}'
+            "<figcaption>{} {}{}</figcaption></figure>",
+            node.anchor,
+            json.dumps(block.chart, sort_keys=True),
+            inner,
+            node.label,
+            tighten(block.caption),
             source,
         )
 

@@ -7,6 +7,7 @@ from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import ProseEditorWidget
 
+from metrics.api import chart_series_choices, chart_years
 from reporting.narrative.errors import NarrativeError
 from reporting.narrative.figures import body_table_choices
 from reporting.narrative.grid import grid_from_text
@@ -223,3 +224,49 @@ class FrontMatterForm(forms.ModelForm):
             "declaration_date": forms.DateInput(attrs={"type": "date"}),
             "preface_date": forms.DateInput(attrs={"type": "date"}),
         }
+
+
+class ChartForm(forms.Form):
+    """A chart of one series of the figures over years (numbered 图 n-m with the photos)."""
+
+    series = forms.ChoiceField(
+        label=_("数据"), error_messages={"invalid_choice": _("请从列表中选择数据。")}
+    )
+    years = forms.TypedMultipleChoiceField(
+        label=_("年份"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("不选则显示全部可用年份。"),
+        error_messages={"invalid_choice": _("请从列表中选择年份。")},
+    )
+    style = forms.ChoiceField(
+        label=_("样式"),
+        choices=[("bar", _("柱状图")), ("line", _("折线图"))],
+        initial="bar",
+        error_messages={"invalid_choice": _("请选择柱状图或折线图。")},
+    )
+    caption = forms.CharField(label=_("图题"), max_length=200)
+    source = forms.CharField(
+        label=_("数据来源"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "留空则按负责部门自动生成，例如：图表数据来源：连州市职业技术学校招生就业办数据统计"
+        ),
+    )
+
+    def __init__(self, *args, year=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["series"].choices = chart_series_choices()
+        years = chart_years(year) if year is not None else []
+        self.fields["years"].choices = [(y, f"{y}年") for y in years]
+
+    def block_fields(self) -> dict:
+        data = self.cleaned_data
+        settings = {
+            "series": data["series"],
+            "years": sorted(data["years"]),
+            "style": data["style"],
+        }
+        return {"chart": settings, "caption": data["caption"], "source": data["source"]}

@@ -118,7 +118,7 @@ class Photo(models.Model):
 
 @pghistory.track()
 class Block(models.Model):
-    """One piece of a section, in order: a text, a photo, a table or a case.
+    """One piece of a section, in order: a text, a photo, a table, a chart or a case.
 
     A case holds its own blocks (text and photos) through `case`.
     """
@@ -128,6 +128,7 @@ class Block(models.Model):
         PHOTO = "photo", _("图片")
         TABLE = "table", _("表格")
         CASE = "case", _("案例")
+        CHART = "chart", _("图表")
 
     section = models.ForeignKey(
         Section, on_delete=models.CASCADE, related_name="blocks", verbose_name=_("章节")
@@ -154,6 +155,9 @@ class Block(models.Model):
     # Free table: {"rows": [[{"text", "colspan", "rowspan", "header"}, …], …], "header_rows": n}
     grid = models.JSONField(_("表格内容"), default=dict, blank=True)
     wide = models.BooleanField(_("横向页面"), default=False)
+    # Chart: {"series": a metrics.api.chart_series_choices() key, "years": [2024, 2025],
+    # "style": "bar" | "line"}
+    chart = models.JSONField(_("图表设置"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("内容块")

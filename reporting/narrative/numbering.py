@@ -76,7 +76,7 @@ def build_outline(year: ReportYear, *, with_blocks: bool = True) -> Outline:
 
     def block_node(block: Block, chapter: int) -> BlockNode:
         node = BlockNode(block=block)
-        if block.kind == Block.Kind.PHOTO:
+        if block.kind in (Block.Kind.PHOTO, Block.Kind.CHART):  # one 图 n-m sequence for both
             node.label, node.anchor = label(chapter, "photo", "图", "photo")
             outline.photos.append(node)
         elif block.kind == Block.Kind.TABLE:

@@ -1,6 +1,7 @@
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from reporting.models import ReportYear
 from reporting.regions.access import get_region_for_user, parse_year
@@ -11,6 +12,7 @@ from reporting.regions.spreadsheet import comparison_workbook
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+@require_GET
 def region_home(request, code):
     region = get_region_for_user(request, code)
     years = (
@@ -23,6 +25,7 @@ def region_home(request, code):
     return render(request, "regions/home.html", context)
 
 
+@require_GET
 def region_dashboard(request, code, year):
     region = get_region_for_user(request, code)
     year = parse_year(year)
@@ -44,12 +47,14 @@ def _comparison(request, code, year):
     return region, year, compare(region, year, drafts=drafts, sort=request.GET.get("sort", ""))
 
 
+@require_GET
 def region_compare(request, code, year):
     region, year, comparison = _comparison(request, code, year)
     context = {"region": region, "year": year, "comparison": comparison}
     return render(request, "regions/compare.html", context)
 
 
+@require_GET
 def region_compare_xlsx(request, code, year):
     region, year, comparison = _comparison(request, code, year)
     title = _("%(region)s %(year)s年度 各校关键指标对比") % {"region": region.name, "year": year}

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reporting.models import SCHOOL_ROLES, Department, ReportYear, School, User
 
+DEPARTMENT_ROLES = (User.Role.DEPARTMENT_HEAD, User.Role.STAFF)  # they work for a department
 USERNAME = RegexValidator(r"^[\w.@+-]+\Z", _("用户名只能包含字母、数字和 @ . + - _。"))
 CODE = RegexValidator(r"^[a-z0-9_-]+\Z", _("代码只能包含小写字母、数字、- 和 _（用于网址）。"))
 
@@ -53,8 +54,8 @@ class PersonForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("role") == User.Role.DEPARTMENT_HEAD and not data.get("department"):
-            self.add_error("department", _("部门负责人必须指定部门。"))
+        if data.get("role") in DEPARTMENT_ROLES and not data.get("department"):
+            self.add_error("department", _("部门负责人和填报员必须指定部门。"))
         return data
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from reporting.models import SCHOOL_ROLES, School, User
+from reporting.setup.forms import DEPARTMENT_ROLES
 from reporting.setup.services import SetupError, add_user
 
 COLUMNS = ("用户名", "姓名", "部门", "角色")
@@ -90,8 +91,8 @@ def check_rows(school: School, rows) -> list[PersonRow]:
                 _("角色“%(r)s”未知（可填：%(choices)s）")
                 % {"r": role_text, "choices": "、".join(roles)}
             )
-        elif role == User.Role.DEPARTMENT_HEAD and department is None and not department_text:
-            problems.append(_("部门负责人必须填写部门"))
+        elif role in DEPARTMENT_ROLES and department is None and not department_text:
+            problems.append(_("%(role)s必须填写部门") % {"role": role_text})
         if problems:
             errors.append(_("第%(n)s行：%(p)s。") % {"n": line, "p": "；".join(problems)})
         else:

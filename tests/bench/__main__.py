@@ -6,7 +6,12 @@ import sys
 
 import django
 
-MODULES = ["tests.bench.figures", "tests.bench.exports"]
+MODULES = [
+    "tests.bench.figures",
+    "tests.bench.prose",
+    "tests.bench.exports",
+    "tests.bench.workbooks",
+]
 
 
 def main() -> int:

@@ -36,8 +36,14 @@ def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="zh-CN")
     page = context.new_page()
     page.set_default_timeout(15000)
+    # Every journey runs under the Content-Security-Policy: a blocked script or handler fails it.
+    blocked = []
+    page.on(
+        "console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None
+    )
     yield page
     context.close()
+    assert blocked == [], blocked
 
 
 @pytest.fixture

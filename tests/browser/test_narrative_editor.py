@@ -47,7 +47,7 @@ def test_head_inserts_a_bound_figure_and_a_photo_and_the_preview_shows_them(
     section = page.locator("#sec-s1-4-3")
     assert "本年度毕业生共557人" in section.inner_text()
     caption = section.locator("figure.photo figcaption").last.inner_text()
-    assert caption == "图 1-9 毕业生双选会现场"
+    assert caption == "图 1-11 毕业生双选会现场"  # after 8 photos and the demo's 2 charts
     assert page.locator("#list-of-photos").get_by_text("毕业生双选会现场").is_visible()
     section_pk = Section.objects.get(year=sample, key="s1-4-3").pk
     assert Block.objects.filter(section_id=section_pk, caption="毕业生双选会现场").exists()

@@ -1,8 +1,11 @@
 """The review round in Chromium: 王填报 (staff) fills 单项数据, 陈招就 (head) submits, the
 committee returns it with a comment, the head reads the comment on 我的任务, fixes, submits
-again, and the committee approves everything waiting: the year can be locked."""
+again, the committee approves everything waiting and locks: the downloaded PDF is 第1版 and
+its SHA-256 is the one `manage.py published` lists."""
 
+import hashlib
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -36,7 +39,7 @@ def income(year):
     return Figure.objects.get(year=year, indicator__code="monthly_income").value
 
 
-def test_staff_fills_head_submits_committee_returns_then_approves_everything(
+def test_staff_fills_head_submits_committee_returns_approves_everything_and_locks(
     page, login, in_review
 ):
     login("zhaosheng_staff")
@@ -89,8 +92,23 @@ def test_staff_fills_head_submits_committee_returns_then_approves_everything(
     assert f"已通过 {waiting} 项。" in page.content()
     assert page.get_by_test_id("lockable").is_visible()
 
+    page.get_by_role("link", name="去锁定与发布").click()
+    with page.expect_navigation(timeout=240_000):
+        page.get_by_role("button", name="锁定并发布").click(timeout=240_000)
+    assert "已由潘三林" in page.get_by_test_id("year-status").inner_text()
+    editions = page.get_by_test_id("editions")
+    assert "第1版" in editions.inner_text()
+    with page.expect_download() as download:
+        editions.get_by_role("link", name="PDF 印刷版").click()
+    digest = hashlib.sha256(Path(download.value.path()).read_bytes()).hexdigest()
+    listing = StringIO()
+    call_command("published", "--school", "lianzhou", "--year", "2025", stdout=listing)
+    pdf_line = next(line for line in listing.getvalue().splitlines() if "pdf " in line)
+    assert digest in pdf_line
+
     assert review_blockers(in_review) == []
     editor = User.objects.get(username="editor")
+    assert ActivityEntry.objects.filter(year=in_review, action="reporting.year.locked").exists()
     log = ActivityEntry.objects.filter(year=in_review, item_label="招生就业办 · 单项数据")
     assert [e.action.rsplit(".", 1)[1] for e in log.order_by("created_at", "pk")][-4:] == [
         "submitted", "returned", "submitted", "approved",

@@ -161,7 +161,7 @@ def test_dual_teachers_cannot_exceed_specialty_teachers(client, figures, renshi)
     assert "不能多于专业课教师数" in page
 
 
-def test_progression_table_reads_earlier_years_from_the_year_that_entered_them(figures):
+def test_progression_table_reads_earlier_years_from_the_year_that_entered_them(figures, last_year):
     from metrics.api import body_table
 
     later = ReportYear.objects.create(school=figures.school, year=2026)

@@ -51,7 +51,7 @@ def test_percent_out_of_range_for_a_computed_percentage(figures):
     assert finding.subject == "dual_teacher_share" and "120.00" in finding.message
 
 
-def test_change_from_previous_year_beyond_threshold(figures):
+def test_change_from_previous_year_beyond_threshold(figures, last_year):
     ProgressionRow.objects.filter(year=figures, school_year=2025).update(college_exam=200)
     finding = next(f for f in run_checks(figures) if f.rule_code == "progression-change")
     assert not finding.is_error and "150" in finding.message

@@ -16,9 +16,9 @@ def test_data_set_with_a_huge_row_count_is_refused_at_once(client, zhaosheng, fi
     assert list(ProgressionRow.objects.values_list("pk", "updated_at")) == before
 
 
-def test_rule_parameters_postgresql_cannot_store_are_refused(client, schooladmin, figures):
+def test_rule_parameters_postgresql_cannot_store_are_refused(client, operator, figures):
     rule = Rule.objects.order_by("pk").first()
-    client.force_login(schooladmin)
+    client.force_login(operator)
     page = f"/admin/metrics/rule/{rule.pk}/change/"
     for params in ('{"limit": NaN}', '{"limit": 1e309}', '{"note": "\\u0000"}'):
         data = {"code": rule.code, "kind": rule.kind, "severity": rule.severity,
@@ -29,9 +29,9 @@ def test_rule_parameters_postgresql_cannot_store_are_refused(client, schooladmin
     assert Rule.objects.get(pk=rule.pk).params == rule.params
 
 
-def test_indicator_parent_that_is_not_an_id_is_a_form_error(client, schooladmin, figures):
+def test_indicator_parent_that_is_not_an_id_is_a_form_error(client, operator, figures):
     indicator = Indicator.objects.filter(formula__isnull=True).order_by("pk").first()
-    client.force_login(schooladmin)
+    client.force_login(operator)
     response = client.post(
         f"/admin/metrics/indicator/{indicator.pk}/change/",
         {"code": indicator.code, "label": "改名", "parent": "abc", "kind": indicator.kind},

@@ -50,7 +50,8 @@ def test_lists_of_photos_tables_and_cases_are_generated(sample):
     photos = re.findall(r'href="#(photo-\d+-\d+)"', html)
     tables = re.findall(r'href="#(table-\d+-\d+)"', html)
     cases = re.findall(r'href="#(case-\d+-\d+)"', html)
-    assert len(photos) == 39 and photos[0] == "photo-1-1" and photos[-1] == "photo-6-19"
+    # 39 photos and the demo's two charts (numbered 图 n-m with the photos)
+    assert len(photos) == 41 and photos[0] == "photo-1-1" and photos[-1] == "photo-6-19"
     chapter_6 = [f"table-6-{n}" for n in range(1, 10)]
     assert tables == ["table-1-1", "table-1-2", "table-1-3", *chapter_6]
     assert len(cases) == 10 and cases[-1] == "case-6-4"

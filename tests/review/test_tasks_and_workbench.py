@@ -45,7 +45,8 @@ def test_workbench_shows_progress_and_blockers_as_links(client, editor, figures)
     page = client.get("/review/lianzhou/2025/").content.decode()
     assert 'data-department="zhaosheng"' in page and "必填数据" in page
     assert "还不能锁定" in page
-    assert 'href="/review/lianzhou/2025/items/figures/zhaosheng/">招生就业办 · 单项数据 — ' in page
+    link = 'href="/review/lianzhou/2025/items/figures/zhaosheng/">招生就业办 · 单项数据 — 草稿'
+    assert link in page
 
 
 def test_everything_approved_and_explained_means_lockable(client, editor, school, figures):
@@ -60,3 +61,15 @@ def test_the_demo_in_review_has_every_state(school, figures):
     review_demo.load(school, figures)
     states = {i.state for i in year_items(figures)}
     assert {"draft", "submitted", "approved", "returned"} <= states
+
+
+def test_an_item_not_approved_blocks_the_lock(editor, zhaosheng, school, figures):
+    from reporting.publication.blockers import lock_blockers
+
+    review_demo.complete(school, figures)
+    services.return_item(item=item(figures, "figures", "zhaosheng"), user=editor, comment="再查")
+    blockers = lock_blockers(figures)
+    url = "/review/lianzhou/2025/items/figures/zhaosheng/"
+    assert [(b.message, b.url) for b in blockers] == [
+        ("招生就业办 · 单项数据 — 已退回，部门修改中", url)
+    ]

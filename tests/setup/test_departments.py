@@ -100,3 +100,21 @@ def test_reassigning_is_recorded(school):
     services.assign(school=school, kind="dataset", key="progression", department=jiaowu)
     events = Events.objects.filter(pgh_label="assignment.changed", pgh_data__key="progression")
     assert events.get().pgh_data["department_id"] == jiaowu.pk
+
+
+def test_merging_is_refused_while_a_locked_year_holds_its_sections(school, year, editor):
+    from django.utils import timezone
+
+    from reporting.errors import YearLocked
+    from reporting.models import ReportYear
+
+    source = Department.objects.get(school=school, code="zhaosheng")
+    target = Department.objects.get(school=school, code="bangongshi")
+    Section.objects.filter(year=year, key="ch2").update(department=source)
+    ReportYear.objects.filter(pk=year.pk).update(
+        status=ReportYear.Status.LOCKED, locked_by=editor, locked_at=timezone.now()
+    )
+    with pytest.raises(YearLocked):
+        services.merge_departments(source=source, target=target)
+    assert Department.objects.filter(pk=source.pk).exists()
+    assert target.members.filter(username="zhaosheng").exists() is False

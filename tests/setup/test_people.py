@@ -96,3 +96,11 @@ def test_admin_issues_a_new_link(client, schooladmin, zhaosheng):
     client.force_login(schooladmin)
     page = client.post(f"/setup/lianzhou/people/{zhaosheng.pk}/link/").content.decode()
     assert "/welcome/" in page and "陈招就" in page
+
+
+def test_workbook_staff_without_department_is_refused(client, qyadmin):
+    client.force_login(qyadmin)
+    upload = workbook(("qy_staff", "钱填报", "", "填报员"))
+    page = client.post("/setup/qingyuan/people/import/", {"file": upload}).content.decode()
+    assert "第2行：填报员必须填写部门。" in page
+    assert not User.objects.filter(username="qy_staff").exists()

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from metrics.findings import run_checks
 from reporting.models import ReportYear
@@ -18,12 +19,17 @@ class Command(BaseCommand):
             .first()
         )
         if report_year is None:
-            raise CommandError(f"找不到学校 {school} 的 {year} 年度。")
+            raise CommandError(
+                _("找不到学校 %(school)s 的 %(year)s 年度。") % {"school": school, "year": year}
+            )
         findings = run_checks(report_year)
         for finding in findings:
             self.stdout.write(finding.line())
         blocking = sum(1 for f in findings if f.blocking)
-        summary = f"共 {len(findings)} 个问题，其中 {blocking} 个错误尚无说明。"
+        summary = _("共 %(n)s 个问题，其中 %(blocking)s 个错误尚无说明。") % {
+            "n": len(findings),
+            "blocking": blocking,
+        }
         if blocking:
             self.stderr.write(summary)
             raise SystemExit(1)

@@ -21,11 +21,6 @@ EXPORTERS: dict[str, type[Exporter]] = {
 }
 
 
-def register(exporter: type[Exporter]) -> type[Exporter]:
-    EXPORTERS[exporter.format] = exporter
-    return exporter
-
-
 def get_exporter(format: str, progress: ProgressCallback | None = None) -> Exporter:
     try:
         exporter_class = EXPORTERS[format]
@@ -43,5 +38,4 @@ __all__ = [
     "ExportResult",
     "Exporter",
     "get_exporter",
-    "register",
 ]

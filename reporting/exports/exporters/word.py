@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 
 import lxml.html
 from django.utils.translation import gettext as _
@@ -27,6 +28,7 @@ from reporting.exports.exporters.fetcher import BASE_URL, local_path
 from reporting.exports.exporters.html import print_html
 from reporting.exports.exporters.word_tables import add_html_table
 from reporting.models import ReportYear
+from reporting.narrative import charts
 
 BODY_FONT, HEADING_FONT = "宋体", "黑体"
 HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4}
@@ -58,8 +60,9 @@ def _field(paragraph, instruction: str) -> None:
 class WordBuilder:
     """Walks the contract HTML once and writes the matching Word blocks."""
 
-    def __init__(self, *, draft: bool, header_text: str):
+    def __init__(self, *, draft: bool, header_text: str, year: ReportYear | None = None):
         self.document = Document()
+        self.year = year  # chart blocks are drawn again as PNG for Word
         self.draft = draft
         self._styles()
         self._header_footer(self.document.sections[0], header_text)
@@ -122,6 +125,8 @@ class WordBuilder:
                 self.inline(item, container.add_paragraph(style=style))
         elif tag == "figure" and "photo" in classes:
             self.photo(element, container)
+        elif tag == "figure" and "chart" in classes:
+            self.chart(element, container)
         elif tag == "figure" and "report-table" in classes:
             self.report_table(element, container, wide="wide" in classes)
         elif tag == "table":
@@ -218,6 +223,24 @@ class WordBuilder:
             paragraph = container.add_paragraph(_text(caption), style="Caption")
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
+    def chart(self, element: HtmlElement, container) -> None:
+        """A chart block: the same drawing as the PDF's SVG, as a PNG image."""
+        png = None
+        if self.year is not None:
+            try:
+                settings = json.loads(element.get("data-chart") or "{}")
+            except ValueError:
+                settings = {}
+            png = charts.block_png(self.year, settings if isinstance(settings, dict) else {})
+        if png is not None:
+            paragraph = container.add_paragraph()
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.add_run().add_picture(io.BytesIO(png), width=PHOTO_WIDTH)
+        caption = element.find("figcaption")
+        if caption is not None:
+            paragraph = container.add_paragraph(_text(caption), style="Caption")
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
     def picture(self, image: HtmlElement, container) -> None:
         path = local_path(BASE_URL.rstrip("/") + (image.get("src") or ""))
         if path is None:
@@ -290,7 +313,7 @@ class DocxExporter(Exporter):
             "school": year.school.name,
             "year": year.year,
         }
-        document = WordBuilder(draft=year.is_open, header_text=header).build(html)
+        document = WordBuilder(draft=year.is_open, header_text=header, year=year).build(html)
         stamp = datetime.datetime.combine(year.publication_date or year.end_date, datetime.time())
         properties = document.core_properties
         properties.created = properties.modified = stamp

@@ -10,6 +10,7 @@ from reporting.models import ReportYear, User
 
 # Each feature adds its loader here; each takes (school, year) and is idempotent.
 FEATURE_LOADERS: list[str] = [
+    "metrics.demo.load_previous_year",
     "metrics.demo.load",
     "reporting.narrative.demo.load",
     "reporting.review.demo.load",

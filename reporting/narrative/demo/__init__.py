@@ -13,9 +13,10 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 
 from reporting.models import Department, ReportYear, School
+from reporting.narrative.figures import figure_text
 from reporting.narrative.grid import grid_from_text
 from reporting.narrative.models import Block, FrontMatter, Section
 from reporting.narrative.outline import create_outline
@@ -33,7 +34,7 @@ def load(school: School, year: ReportYear) -> None:
     data = json.loads(FIXTURE.read_text(encoding="utf-8"))
     create_outline(year=year)
     departments = {d.code: d for d in Department.objects.filter(school=school)}
-    figures = {code for code, f in figure_values(year).items()}
+    figures = {code: figure_text(f) for code, f in figure_values(year).items() if f.display}
     Section.objects.filter(year=year).delete()
     loader = _Loader(year, departments, figures)
     loader.section(data["overview"], None, "overview", 1, Section.Kind.OVERVIEW)
@@ -48,6 +49,32 @@ def load(school: School, year: ReportYear) -> None:
         position=len(data["sections"]) + 2,
     )
     _front_matter(year, data["front"])
+    _add_charts(year)
+
+
+# Two charts from the sample's own multi-year tables, each right after its table: the years
+# are the school years those tables hold (a data set spans several years in one report year).
+DEMO_CHARTS = {
+    "certificates": ("近年学生参加各类证书考核通过率变化", "line"),
+    "progression": ("近三年毕业生升学人数（按升学途径）", "bar"),
+}
+
+
+def _add_charts(year: ReportYear) -> None:
+    for key, (caption, style) in DEMO_CHARTS.items():
+        table = Block.objects.filter(section__year=year, table_key=key, case=None).first()
+        if table is None:
+            continue
+        Block.objects.filter(section=table.section, case=None, position__gt=table.position).update(
+            position=models.F("position") + 1
+        )
+        Block.objects.create(
+            section=table.section,
+            kind=Block.Kind.CHART,
+            position=table.position + 1,
+            caption=caption,
+            chart={"series": key, "years": [], "style": style},
+        )
 
 
 class _Loader:
@@ -93,11 +120,12 @@ class _Loader:
                 self.blocks(section, block, item["parts"])
 
     def bind(self, html: str) -> str:
-        """[[code|557 人]] becomes a bound figure when the figure exists, else stays as printed."""
+        """[[code|557 人]] becomes a bound figure when the stored figure prints the same; a number
+        the sample's tables contradict stays as typed, so the prose check reports it."""
 
         def replace(match: re.Match) -> str:
             code, printed = match.groups()
-            if code in self.figures:
+            if "".join(self.figures.get(code, "").split()) == "".join(printed.split()):
                 return f'<span class="bound-figure" data-code="{code}"></span>'
             return printed
 

@@ -23,8 +23,10 @@ BODY_TABLES = {
     "6-2": "project_spending", "6-3": "major_changes", "6-4": "enrolment_plan", "6-5": "majors",
     "6-6": "teacher_titles", "6-7": "dual_teachers", "6-8": "major_industry",
 }  # fmt: skip
-# 表1-1's printed caption is the department's name; its real title is the line below it.
+# 表1-1's printed caption is the department's name (its source, misplaced); its real title is
+# the line below it.
 CAPTION_FIXES = {"1-1": "近年学生参加各类证书考核通过率情况"}
+SOURCE_FIXES = {"1-1": "图表数据来源：连州市职业技术学校招生就业办数据统计"}
 CASE_ENDS = {"6-1": 855}  # case 6-1 ends before "（三）赛教融合专业提质"
 DEPARTMENTS = {
     "overview": "bangongshi", "1": "xuesheng", "1.2.1": "tuanwei", "1.2.3": "jiaowu",
@@ -36,7 +38,8 @@ DEPARTMENTS = {
 }  # fmt: skip
 # (line, text as printed, figure code)
 BINDINGS = [
-    (191, "1651 人", "students"), (195, "107 人", "staff"), (351, "175 人", "skill_certificates"),
+    (191, "1651 人", "students"), (195, "107 人", "staff"),
+    (195, "13 人", "senior_titled_teachers"), (351, "175 人", "skill_certificates"),
     (454, "557 人", "graduates"), (454, "85%", "related_employment_rate"),
     (462, "4200 元/月", "starting_salary"), (580, "4 个", "party_branches"),
     (580, "69 人", "party_members"), (614, "3500 元", "funding_per_student"),
@@ -78,8 +81,10 @@ def department(number: str) -> str:
 
 def mark(line_no: int, text: str) -> str:
     for line, printed, code in BINDINGS:
-        if line == line_no and printed in text:
-            text = text.replace(printed, f"[[{code}|{printed}]]", 1)
+        # Not inside a longer number or an earlier mark: "7 人" is not the tail of "107 人".
+        found = re.search(r"(?<![\d.|])" + re.escape(printed), text) if line == line_no else None
+        if found:
+            text = f"{text[: found.start()]}[[{code}|{printed}]]{text[found.end() :]}"
     return text
 
 
@@ -190,7 +195,8 @@ def convert(path: Path) -> dict:
             case = None
             number = match.group(1)
             caption = CAPTION_FIXES.get(number, match.group(2).strip())
-            table = {"kind": "table", "number": number, "caption": caption, "source": ""}
+            source = SOURCE_FIXES.get(number, "")
+            table = {"kind": "table", "number": number, "caption": caption, "source": source}
             if number in BODY_TABLES:
                 table["table_key"] = BODY_TABLES[number]
             else:

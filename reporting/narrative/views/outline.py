@@ -18,6 +18,7 @@ from reporting.narrative.forms import (
     SectionSettingsForm,
 )
 from reporting.narrative.models import FrontMatter, Section
+from reporting.narrative.new_year import create_next_year, next_year_number
 from reporting.narrative.numbering import build_outline
 from reporting.narrative.services import save_front_matter
 
@@ -39,6 +40,7 @@ def outline(request, school, year):
         "departments": report_year.school.departments.all(),
         "movable_parents": [n for n in tree.walk() if n.section.kind != Section.Kind.APPENDIX],
         "can_restart": manage and report_year.previous() is not None,
+        "next_year": next_year_number(report_year) if manage else None,
     }
     return render(request, "narrative/outline.html", context)
 
@@ -156,6 +158,22 @@ def restart_from_previous(request, school, year):
         lambda: outline_services.restart_from_previous(year=report_year),
         _("已按上一年度的大纲和分工重新建立本年度大纲。"),
     )
+
+
+@require_POST
+def next_year(request, school, year):
+    report_year = get_year_for_user(request, school, year, manage=True)
+    try:
+        created = create_next_year(year=report_year)
+    except ReportError as error:
+        messages.error(request, str(error))
+        return _back(report_year)
+    messages.success(
+        request,
+        _("已新建%(year)s年度：沿用本年度的大纲和分工，上年的问题说明将作为建议。")
+        % {"year": created.year},
+    )
+    return _back(created)
 
 
 def front_matter(request, school, year):

@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from metrics import api as metrics_api
 from reporting.errors import ReportError
 from reporting.narrative import services
 from reporting.narrative.access import (
@@ -18,14 +19,16 @@ from reporting.narrative.access import (
 from reporting.narrative.document import render_section_html
 from reporting.narrative.errors import SaveConflict
 from reporting.narrative.figures import figure_text, year_figures
-from reporting.narrative.forms import CaseForm, PhotoForm, SectionTextForm, TableForm
+from reporting.narrative.forms import CaseForm, ChartForm, PhotoForm, SectionTextForm, TableForm
 from reporting.narrative.grid import grid_to_text
 from reporting.narrative.models import Block, SectionRevision
 from reporting.narrative.numbering import build_outline
+from reporting.narrative.prose_numbers.check import section_bindable
 
-BLOCK_FORMS = {"photo": PhotoForm, "table": TableForm, "case": CaseForm}
+BLOCK_FORMS = {"photo": PhotoForm, "table": TableForm, "case": CaseForm, "chart": ChartForm}
 BLOCK_TEMPLATES = {"photo": "narrative/block_photo.html", "table": "narrative/block_table.html",
-                   "case": "narrative/block_case.html"}  # fmt: skip
+                   "case": "narrative/block_case.html",
+                   "chart": "narrative/block_chart.html"}  # fmt: skip
 
 
 def _to_section(section, anchor: str = ""):
@@ -44,7 +47,9 @@ def _editor_context(section, form, conflict=None):
         for block_node in (item, *item.parts):
             if block_node.block.kind == Block.Kind.TEXT:
                 block_node.field = form.field_for(block_node.block)
-    figures = year_figures(section.year)
+    with metrics_api.one_read_per_year():
+        figures = year_figures(section.year)
+        typed = section_bindable(section)
     picker = [
         {"code": f.code, "label": f.label, "text": figure_text(f), "group": f.group}
         for f in sorted(figures.values(), key=lambda f: (f.group, f.label))
@@ -57,6 +62,7 @@ def _editor_context(section, form, conflict=None):
         "form": form,
         "picker": picker,
         "figures_json": {p["code"]: p for p in picker},
+        "typed_json": typed,
         "conflict": conflict,
         "revisions": section.revisions.select_related("author")[:10],
     }
@@ -115,7 +121,8 @@ def block_add(request, school, year, key, kind):
     if kind not in BLOCK_FORMS:
         return redirect("narrative:section_edit", school, year, key)
     case = get_case_or_404(section, request.GET.get("case") or request.POST.get("case"))
-    form = BLOCK_FORMS[kind](request.POST or None, request.FILES or None)
+    extra = {"year": section.year} if kind == "chart" else {}
+    form = BLOCK_FORMS[kind](request.POST or None, request.FILES or None, **extra)
     if request.method == "POST" and form.is_valid():
         image = form.cleaned_data.get("image") if kind == "photo" else None
         try:
@@ -145,9 +152,12 @@ def block_edit(request, school, year, key, pk):
         "caption": block.caption, "source": block.source, "title": block.title,
         "subtitle": block.subtitle, "table_key": block.table_key, "wide": block.wide,
         "grid_text": grid_to_text(block.grid), "header_rows": block.grid.get("header_rows", 1),
+        **block.chart,
     }  # fmt: skip
     form_class = BLOCK_FORMS[block.kind]
-    extra = {"image_required": False} if block.kind == "photo" else {}
+    extra = {"photo": {"image_required": False}, "chart": {"year": section.year}}.get(
+        block.kind, {}
+    )
     form = form_class(request.POST or None, request.FILES or None, initial=initial, **extra)
     if request.method == "POST" and form.is_valid():
         image = form.cleaned_data.get("image") if block.kind == "photo" else None

@@ -1,11 +1,38 @@
 // Editor extension for the section text: bound figures (a reference to a figure of the year,
 // stored as <span class="bound-figure" data-code="…"></span> and shown with its current value)
 // and a paste clean-up that keeps Word's lists and headings as real lists and headings.
-import { Node, Plugin } from "django-prose-editor/editor"
+import { Decoration, Node, Plugin } from "django-prose-editor/editor"
 
 function figures() {
   const el = document.getElementById("bound-figures-data")
   return el ? JSON.parse(el.textContent) : {}
+}
+
+// Typed numbers that agree with a figure (the prose check, reporting/narrative/prose_numbers):
+// [{snippet: "高级职称 13 人", typed: "13 人", code, label, display}]. Marked in the text; one
+// click turns the typed number into the bound figure.
+function typedFigures() {
+  const el = document.getElementById("typed-figures-data")
+  return el ? JSON.parse(el.textContent) : []
+}
+
+export function typedRanges(doc) {
+  const hints = typedFigures()
+  const ranges = []
+  if (!hints.length) return ranges
+  doc.descendants((node, pos) => {
+    if (!node.isText) return
+    for (const hint of hints) {
+      const offset = hint.snippet.length - hint.typed.length
+      let index = node.text.indexOf(hint.snippet)
+      while (index !== -1) {
+        const from = pos + index + offset
+        ranges.push({ from, to: from + hint.typed.length, hint })
+        index = node.text.indexOf(hint.snippet, index + hint.snippet.length)
+      }
+    }
+  })
+  return ranges
 }
 
 export const BoundFigure = Node.create({
@@ -49,8 +76,38 @@ export const BoundFigure = Node.create({
           commands.insertContent({ type: this.name, attrs: { code } }),
     }
   },
+  addDecorations() {
+    return {
+      create: ({ state }) =>
+        typedRanges(state.doc).map(({ from, to, hint }) =>
+          Decoration.Inline(from, to, {
+            class: "typed-figure",
+            "data-code": hint.code,
+            title: `与数据一致：${hint.label} ${hint.display}。点击改为引用数据`,
+          }),
+        ),
+    }
+  },
   addProseMirrorPlugins() {
-    return [new Plugin({ props: { transformPastedHTML: wordToStructure } })]
+    const editor = this.editor
+    const bindAt = (pos) => {
+      const range = typedRanges(editor.state.doc).find((r) => r.from <= pos && pos <= r.to)
+      if (!range) return false
+      editor
+        .chain()
+        .focus()
+        .insertContentAt({ from: range.from, to: range.to }, { type: "boundFigure", attrs: { code: range.hint.code } })
+        .run()
+      return true
+    }
+    return [
+      new Plugin({
+        props: {
+          transformPastedHTML: wordToStructure,
+          handleClick: (view, pos, event) => (event.target.closest(".typed-figure") ? bindAt(pos) : false),
+        },
+      }),
+    ]
   },
 })
 
