@@ -11,6 +11,7 @@ MODULES = [
     "tests.bench.prose",
     "tests.bench.exports",
     "tests.bench.workbooks",
+    "tests.bench.regions",
 ]
 
 
