@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "reporting.setup",
     "reporting.publication",
     "reporting.review",
+    "reporting.regions",
 ]
 
 MIDDLEWARE = [
@@ -85,6 +86,7 @@ MIDDLEWARE = [
     "pghistory.middleware.HistoryMiddleware",
     "reporting.publication.middleware.locked_year_refusal",
     "axes.middleware.AxesMiddleware",
+    "reporting.regions.middleware.bureau_read_only",
 ]
 
 ROOT_URLCONF = "config.urls"

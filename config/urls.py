@@ -31,6 +31,7 @@ urlpatterns = [
     path("welcome/<uidb64>/<token>/", SetPasswordView.as_view(), name="set_password"),
     path("publication/", include("reporting.publication.urls")),
     path("review/", include("reporting.review.urls")),
+    path("region/", include("reporting.regions.urls")),
 ]
 
 # Nothing under MEDIA_ROOT is served as plain media. Photos keep their /media/ URL (the print

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reporting import deletion
 from reporting.admin_site import admin_site
-from reporting.models import Department, ReportYear, School, User
+from reporting.models import SCHOOL_ROLES, Department, Region, ReportYear, School, User
 
 
 class CheckedAutocompleteSelect(AutocompleteSelect):
@@ -151,6 +151,11 @@ class SchoolAdmin(SchoolScopedAdmin):
     # A school's website typed without a scheme is meant as https.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    def get_exclude(self, request, obj=None):
+        # Which bureau sees a school is the platform operator's decision, not the school's.
+        excluded = list(super().get_exclude(request, obj) or [])
+        return excluded if request.user.is_superuser else [*excluded, "region"]
+
     def has_add_permission(self, request):
         return request.user.is_superuser
 
@@ -191,6 +196,10 @@ class ReportYearAdmin(RefusedDeleteAdmin):
         deletion.delete_year(year=obj)
 
 
+# A school administrator sets neither the school (it is theirs) nor a region (bureau users).
+SUPERUSER_ONLY = ("school", "region")
+
+
 @admin.register(User, site=admin_site)
 class SchoolUserAdmin(SchoolScopedAdmin, UserAdmin):
     list_display = ["username", "get_full_name", "role", "department", "is_active"]
@@ -198,11 +207,11 @@ class SchoolUserAdmin(SchoolScopedAdmin, UserAdmin):
     fieldsets = (
         (None, {"fields": ("username", "password")}),
         (_("个人信息"), {"fields": ("last_name", "first_name", "email")}),
-        (_("学校与角色"), {"fields": ("school", "role", "department", "is_active")}),
+        (_("学校与角色"), {"fields": ("school", "role", "department", "region", "is_active")}),
     )
     add_fieldsets = (
         (None, {"fields": ("username", "password1", "password2")}),
-        (_("学校与角色"), {"fields": ("school", "role", "department")}),
+        (_("学校与角色"), {"fields": ("school", "role", "department", "region")}),
     )
 
     @admin.display(description=_("姓名"))
@@ -214,9 +223,14 @@ class SchoolUserAdmin(SchoolScopedAdmin, UserAdmin):
         if request.user.is_superuser:
             return (*fieldsets, (_("平台权限"), {"fields": ("is_staff", "is_superuser")}))
         return tuple(
-            (name, {**opts, "fields": tuple(f for f in opts["fields"] if f != "school")})
+            (name, {**opts, "fields": tuple(f for f in opts["fields"] if f not in SUPERUSER_ONLY)})
             for name, opts in fieldsets
         )
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "role" and not request.user.is_superuser:
+            kwargs["choices"] = [("", "---------"), *SCHOOL_ROLES]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     def get_exclude(self, request, obj=None):
         return None
@@ -224,3 +238,27 @@ class SchoolUserAdmin(SchoolScopedAdmin, UserAdmin):
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         return queryset if request.user.is_superuser else queryset.filter(is_superuser=False)
+
+
+@admin.register(Region, site=admin_site)
+class RegionAdmin(admin.ModelAdmin):
+    """Regions are the platform operator's data (superuser only)."""
+
+    list_display = ["name", "level", "parent", "code"]
+    list_filter = ["level"]
+    search_fields = ["name", "code"]
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser

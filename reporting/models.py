@@ -17,6 +17,58 @@ from reporting.errors import YearLocked
 from reporting.year_lock import KeepLockedYear
 
 
+class Region(models.Model):
+    """An administrative area as data: province → city → district (or county-level city).
+
+    A bureau user (教育局) of a region sees every school of that region and of the regions
+    below it; schools hang off the lowest level that applies to them."""
+
+    class Level(models.TextChoices):
+        PROVINCE = "province", _("省")
+        CITY = "city", _("市")
+        DISTRICT = "district", _("县区")
+
+    name = models.CharField(_("名称"), max_length=100)
+    code = models.SlugField(_("代码"), max_length=50, unique=True)
+    level = models.CharField(_("级别"), max_length=10, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("上级地区"),
+    )
+
+    class Meta:
+        verbose_name = _("地区")
+        verbose_name_plural = _("地区")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "name"], name="region_unique_name"),
+            models.CheckConstraint(
+                condition=Q(level="province", parent__isnull=True)
+                | (~Q(level="province") & Q(parent__isnull=False)),
+                name="region_only_provinces_are_roots",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def with_descendants(self) -> list[int]:
+        """This region's id and every id below it (the tree is small: one query)."""
+        children: dict[int | None, list[int]] = {}
+        for pk, parent_id in Region.objects.values_list("pk", "parent_id"):
+            children.setdefault(parent_id, []).append(pk)
+        found, todo = [], [self.pk]
+        while todo:
+            pk = todo.pop()
+            found.append(pk)
+            todo.extend(children.get(pk, []))
+        return found
+
+
 class School(models.Model):
     class Kind(models.TextChoices):
         SECONDARY = "zhongzhi", _("中职")
@@ -37,6 +89,14 @@ class School(models.Model):
     postcode = models.CharField(_("邮编"), max_length=10, blank=True)
     website = models.URLField(_("网址"), blank=True)
     legal_representative = models.CharField(_("法定代表人"), max_length=50, blank=True)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="schools",
+        verbose_name=_("所属地区"),
+    )
 
     class Meta:
         verbose_name = _("学校")
@@ -89,6 +149,8 @@ class User(AbstractUser):
         STAFF = "staff", _("填报员")
         EDITOR = "editor", _("编委会成员")
         SCHOOL_ADMIN = "admin", _("学校管理员")
+        # Reads every school of a region and below; never writes (reporting/regions).
+        BUREAU = "bureau", _("教育局")
 
     school = models.ForeignKey(
         School,
@@ -107,6 +169,14 @@ class User(AbstractUser):
         related_name="members",
         verbose_name=_("部门"),
     )
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bureau_users",
+        verbose_name=_("所属地区"),
+    )
 
     # Set only by `load_demo` on the accounts it creates: it never touches any other account
     # (a real `editor` keeps its school, password and rights).
@@ -120,7 +190,14 @@ class User(AbstractUser):
         constraints = [
             # A role only makes sense inside a school; superusers run the installation.
             models.CheckConstraint(
-                condition=Q(role="") | Q(school__isnull=False), name="user_role_needs_school"
+                condition=Q(role="") | Q(role="bureau") | Q(school__isnull=False),
+                name="user_role_needs_school",
+            ),
+            # A bureau user belongs to a region, never to a school; nobody else has a region.
+            models.CheckConstraint(
+                condition=(Q(role="bureau") & Q(region__isnull=False, school__isnull=True))
+                | (~Q(role="bureau") & Q(region__isnull=True)),
+                name="user_bureau_has_region_no_school",
             ),
             models.CheckConstraint(
                 condition=~Q(role="head") | Q(department__isnull=False),
@@ -150,6 +227,8 @@ class User(AbstractUser):
             raise ValidationError({"department": _("部门负责人必须指定部门。")})
         if self.role == self.Role.STAFF and not self.department_id:
             raise ValidationError({"department": _("填报员必须指定部门。")})
+        if self.role == self.Role.BUREAU and (not self.region_id or self.school_id):
+            raise ValidationError({"region": _("教育局用户必须指定地区，且不属于任何学校。")})
 
     def save(self, *args, **kwargs):
         # The admin's own login checks is_staff; derive it from the role so it cannot drift.
@@ -177,6 +256,14 @@ class User(AbstractUser):
     @property
     def is_school_admin(self) -> bool:
         return self.role == self.Role.SCHOOL_ADMIN
+
+    @property
+    def is_bureau(self) -> bool:
+        return self.role == self.Role.BUREAU
+
+
+# The roles a school gives its own people (a bureau user belongs to a region, not a school).
+SCHOOL_ROLES = [(value, label) for value, label in User.Role.choices if value != User.Role.BUREAU]
 
 
 class ReportYearQuerySet(models.QuerySet):

@@ -6,6 +6,7 @@
 - 潘三林 (`editor`): editorial committee
 - 刘管理 (`schooladmin`): school administrator
 - 赵外校 (`outsider`): editorial committee member of another school (清远市职业技术学校)
+- 清远市教育局 (`jiaoyuju`): bureau user of 清远市, whose region holds lianzhou and 示例职校
 - 孙平台 (`operator`): the platform operator (superuser, no school): national catalog and rules
 """
 
@@ -77,8 +78,16 @@ def outsider(other_school) -> User:
 
 
 @pytest.fixture
+def bureau(demo) -> User:
+    from reporting.regions import demo as region_demo
+
+    region_demo.load(*demo)
+    return User.objects.get(username="jiaoyuju")
+
+
+@pytest.fixture
 def people(
-    zhaosheng, zhaosheng_staff, caiwu, editor, schooladmin, outsider
+    zhaosheng, zhaosheng_staff, caiwu, editor, schooladmin, outsider, bureau
 ) -> dict[str, User | None]:
     """Every role of the permission matrix, plus the anonymous visitor."""
     return {
@@ -89,6 +98,7 @@ def people(
         "editor": editor,
         "schooladmin": schooladmin,
         "outsider": outsider,
+        "bureau": bureau,
     }
 
 

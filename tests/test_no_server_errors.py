@@ -42,10 +42,10 @@ from PIL import Image
 
 from reporting.models import Department, ReportYear, User
 
-ROLES = ["anonymous", "zhaosheng", "caiwu", "editor", "schooladmin", "outsider"]
+ROLES = ["anonymous", "zhaosheng", "caiwu", "editor", "schooladmin", "outsider", "jiaoyuju"]
 # Who requests the hostile URLs: the committee (who reaches every page of the school) and the
 # other school's committee member (the school administrator for the admin's URLs).
-HOSTILE_ROLES = ("editor", "outsider")
+HOSTILE_ROLES = ("editor", "outsider", "jiaoyuju")
 PROJECT = str(settings.BASE_DIR) + "/"
 HUGE = "99999999999999999999"
 SINGLES = 6  # visible fields of a form spoiled one at a time
@@ -221,6 +221,8 @@ def build_world(other_school) -> World:
         world.bindings.append({**y, "kind": kind, "key": key})
     world.bindings += _admin_object_ids(other_school)
     world.bindings += _setup_bindings()
+    # Regions (reporting/regions): the bureau's region, and a year of it.
+    world.bindings += [{"code": "qingyuan-city"}, {"code": "qingyuan-city", "year": "2025"}]
     world.bindings += [
         {"content_type_id": "1", "object_id": "1"},
         {"id": str(User.objects.get(username="zhaosheng").pk)},
@@ -252,6 +254,7 @@ def build_world(other_school) -> World:
         "name": ["..", "x.pdf", "中文.jpg", f"{HUGE}.jpg", "%00.jpg"],
         "uidb64": ["abc", "中文", "MTIzNDU2Nzg5MDEyMzQ1Njc4OTA"],
         "token": ["x", HUGE, "set-password"],
+        "code": ["guangdong", "nope", "a" * 300],
     }
     return world
 

@@ -26,11 +26,14 @@ from tests.test_no_server_errors import _walk
 # "staff" (王填报) is its 填报员 (fills and writes, does not submit); "other_head" heads 财务科.
 # The x_ roles are the same people of another school; "operator" is the platform's superuser.
 ROLES = ("anonymous", "staff", "head", "other_head", "committee", "admin",
-         "x_staff", "x_head", "x_committee", "x_admin", "operator")  # fmt: skip
+         "x_staff", "x_head", "x_committee", "x_admin", "operator", "bureau")  # fmt: skip
 MEMBERS = {"staff", "head", "other_head", "committee", "admin", "operator"}
 OWNERS = {"staff", "head", "committee", "operator"}  # may write for 招生就业办
 COMMITTEE = {"committee", "operator"}
-OTHER_SCHOOL = {"x_staff", "x_head", "x_committee", "x_admin"}
+# "bureau" (清远市教育局) belongs to no school: a school's pages are 404 to it (it reads the
+# schools through the region pages), and every POST of it is 403 (one middleware), except:
+OTHER_SCHOOL = {"x_staff", "x_head", "x_committee", "x_admin", "bureau"}
+BUREAU_MAY_POST = {"/logout/", "/i18n/setlang/", "/account/password/"}
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,14 @@ def platform_page(ok: int = 200, school_admins: int = 302) -> Access:
 
 
 NOT_ALLOWED = everyone(405, allowed=False)  # a POST-only view asked with GET (or the reverse)
+
+
+def region_page(bureau: int = 200) -> Access:
+    """The bureau's pages (reporting/regions): its region and below, and the operator; every
+    school's people 404."""
+    out = {role: 404 for role in ROLES}
+    out.update(anonymous=302, operator=200, bureau=bureau)
+    return Access(out, frozenset(role for role in ("bureau", "operator") if out[role] == 200))
 
 
 @dataclass(frozen=True)
@@ -196,6 +207,12 @@ ROWS = [
     Row("/admin/autocomplete/", admin_page(403), admin_page(405)),
     Row("/admin/r/{content_type}/{admin_user}/", admin_page(404), admin_page(404)),
     Row("/admin/nope/", admin_page(404), admin_page(404)),
+    # Regions (reporting/regions): read-only pages, GET only.
+    Row("/region/{region}/", region_page(), NOT_ALLOWED),
+    Row("/region/{region}/{year}/", region_page(), NOT_ALLOWED),
+    Row("/region/{region}/{year}/compare/", region_page(), NOT_ALLOWED),
+    Row("/region/{region}/{year}/compare.xlsx", region_page(), NOT_ALLOWED),
+    Row("/region/guangdong/{year}/", region_page(bureau=404), NOT_ALLOWED),
 ]
 
 # Per registered model: the object its change/delete/history pages open (a key of
@@ -211,6 +228,7 @@ ADMIN_MODELS = {
     "metrics.reportedvalue": ("admin_reportedvalue", admin_page(x_admin=302)),
     "metrics.appendixtable": ("admin_appendixtable", platform_page(school_admins=403)),
     "metrics.prosephrase": ("admin_prosephrase", platform_page(school_admins=403)),
+    "reporting.region": ("admin_region", platform_page(school_admins=403)),
 }
 # A national row of the catalog: the operator's, not found by a school administrator.
 NATIONAL = {"metrics.indicator": "national_indicator", "metrics.rule": "national_rule"}
@@ -286,6 +304,7 @@ def _people(school, other_school) -> dict[str, object]:
         "x_committee": person("x_committee", other_school, User.Role.EDITOR),
         "x_admin": person("x_admin", other_school, User.Role.SCHOOL_ADMIN),
         "operator": User.objects.create_superuser(username="x_operator", password="demo"),
+        "bureau": User.objects.get(username="jiaoyuju"),
     }
 
 
@@ -305,13 +324,15 @@ def _build_world() -> World:
     from metrics.yeardata import YearData
     from reporting.demo import organisation
     from reporting.exports.models import ExportJob
-    from reporting.models import Department, ReportYear, School, User
+    from reporting.models import Department, Region, ReportYear, School, User
     from reporting.narrative import demo as narrative_demo
     from reporting.narrative.models import Block
+    from reporting.regions import demo as region_demo
 
     school, year = organisation.load()
     metrics_demo.load(school, year)
     narrative_demo.load(school, year)
+    region_demo.load(school, year)
     other = School.objects.create(name="清远市职业技术学校", slug="qingyuan")
     Department.objects.create(school=other, name="招生就业办", code="zhaosheng")
     ReportYear.objects.create(school=other, year=2025)
@@ -343,7 +364,8 @@ def _build_world() -> World:
         "admin_appendixtable": AppendixTable.objects.order_by("pk").first().pk,
         "admin_prosephrase": ProsePhrase.objects.order_by("pk").first().pk,
         "national_indicator": national.pk, "national_rule": national_rule.pk,
-        "edition": edition.number,
+        "edition": edition.number, "region": "qingyuan-city",
+        "admin_region": Region.objects.get(code="qingyuan-city").pk,
     }  # fmt: skip
     return World(people, values)
 
@@ -404,6 +426,8 @@ def fingerprint() -> dict[str, str]:
 @pytest.mark.parametrize(("row", "method", "role"), CASES)
 def test_permission_matrix(client, world, db, row, method, role):
     expected = (row.get if method == "GET" else row.post)[role]
+    if role == "bureau" and method == "POST" and row.url not in BUREAU_MAY_POST:
+        expected = 403  # reporting/regions/middleware.py: a bureau user never writes
     url = row.url.format(**world.values)
     if world.people[role] is not None:
         client.force_login(world.people[role])

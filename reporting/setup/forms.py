@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from reporting.models import Department, ReportYear, School, User
+from reporting.models import SCHOOL_ROLES, Department, ReportYear, School, User
 
 DEPARTMENT_ROLES = (User.Role.DEPARTMENT_HEAD, User.Role.STAFF)  # they work for a department
 USERNAME = RegexValidator(r"^[\w.@+-]+\Z", _("用户名只能包含字母、数字和 @ . + - _。"))
@@ -43,7 +43,7 @@ class MergeForm(forms.Form):
 class PersonForm(forms.Form):
     username = forms.CharField(label=_("用户名"), max_length=150, validators=[USERNAME])
     name = forms.CharField(label=_("姓名"), max_length=60)
-    role = forms.ChoiceField(label=_("角色"), choices=User.Role.choices)
+    role = forms.ChoiceField(label=_("角色"), choices=SCHOOL_ROLES)
     department = forms.ModelChoiceField(
         label=_("部门"), queryset=Department.objects.none(), required=False
     )

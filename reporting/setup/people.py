@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
-from reporting.models import School, User
+from reporting.models import SCHOOL_ROLES, School, User
 from reporting.setup.forms import DEPARTMENT_ROLES
 from reporting.setup.services import SetupError, add_user
 
@@ -66,7 +66,7 @@ def check_rows(school: School, rows) -> list[PersonRow]:
     departments = {}
     for department in school.departments.all():
         departments[department.name] = departments[department.code] = department
-    roles = {str(label): value for value, label in User.Role.choices}
+    roles = {str(label): value for value, label in SCHOOL_ROLES}
     taken = set(User.objects.values_list("username", flat=True))
     seen: dict[str, int] = {}
     errors, people = [], []

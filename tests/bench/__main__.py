@@ -12,6 +12,7 @@ MODULES = [
     "tests.bench.exports",
     "tests.bench.workbooks",
     "tests.bench.uploads",
+    "tests.bench.regions",
 ]
 
 

@@ -4,9 +4,9 @@ import pytest
 
 from metrics import demo as metrics_demo
 from metrics.models import CertificatePassRate
+from reporting.models import ReportYear
 from reporting.narrative.charts import block_chart, chart_svg, key_series_svg
 from reporting.narrative.document import render_report_html
-from reporting.models import ReportYear
 from reporting.narrative.models import Block, Section
 
 SETTINGS = {"series": "certificates", "years": [], "style": "line"}

@@ -18,6 +18,7 @@ FEATURE_LOADERS: list[str] = [
     "metrics.demo.load",
     "reporting.narrative.demo.load",
     "reporting.review.demo.load",
+    "reporting.regions.demo.load",
 ]
 
 
