@@ -3,6 +3,8 @@
 import pytest
 from django.db import IntegrityError, transaction
 
+from metrics.models import FindingExplanation
+from metrics.services import explanation_version
 from reporting.models import User
 
 SECTION = "/report/lianzhou/2025/sections/ch4/"
@@ -22,9 +24,18 @@ def test_staff_writes_a_section_of_their_department_only(client, zhaosheng_staff
 
 def test_staff_explains_findings_of_their_department(client, zhaosheng_staff, figures):
     client.force_login(zhaosheng_staff)
+    shown = FindingExplanation.objects.filter(
+        year=figures, rule_code="further-study-agrees", subject=""
+    ).first()  # the form carries the version of the explanation the page showed
+    version = explanation_version(shown.text if shown else "")
     client.post(
         "/figures/lianzhou/2025/findings/explain/",
-        {"rule_code": "further-study-agrees", "subject": "", "text": "口径不同"},
+        {
+            "rule_code": "further-study-agrees",
+            "subject": "",
+            "text": "口径不同",
+            "version": version,
+        },
     )
     page = client.get("/figures/lianzhou/2025/findings/").content.decode()
     assert "口径不同（王填报）" in page
