@@ -11,6 +11,7 @@ from metrics.access import get_entry_for_user
 from metrics.derived import owned_by
 from metrics.yeardata import YearData
 from reporting.access import get_year_for_user
+from reporting.narrative.charts import key_series_svg, svg_data_uri
 from reporting.review import history, services
 from reporting.review.access import get_item_for_user, get_review_year_for_user
 from reporting.review.dashboard import dashboard
@@ -19,9 +20,10 @@ from reporting.review.items import year_items
 
 def workbench(request, school, year):
     report_year = get_review_year_for_user(request, school, year)
-    return render(
-        request, "review/workbench.html", {"year": report_year, "board": dashboard(report_year)}
-    )
+    # The key series over the years the school holds, drawn like the report's chart blocks.
+    charts = [(title, svg_data_uri(svg)) for title, svg in key_series_svg(report_year)]
+    context = {"year": report_year, "board": dashboard(report_year), "charts": charts}
+    return render(request, "review/workbench.html", context)
 
 
 def item_list(request, school, year):

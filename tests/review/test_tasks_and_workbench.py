@@ -1,6 +1,8 @@
 """我的任务 and 编委会工作台: what each person has to do next, and what blocks locking."""
 
+import base64
 import datetime
+import re
 
 from metrics.findings import run_checks
 from reporting.models import ReportYear
@@ -73,3 +75,12 @@ def test_an_item_not_approved_blocks_the_lock(editor, zhaosheng, school, figures
     assert [(b.message, b.url) for b in blockers] == [
         ("招生就业办 · 单项数据 — 已退回，部门修改中", url)
     ]
+
+
+def test_workbench_shows_the_key_series_as_charts(client, editor, figures):
+    client.force_login(editor)
+    page = client.get("/review/lianzhou/2025/").content.decode()
+    images = re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', page)
+    drawn = [base64.b64decode(image).decode() for image in images]
+    assert 'data-testid="key-series"' in page and drawn
+    assert all("<svg" in svg and "2025年" in svg for svg in drawn)
