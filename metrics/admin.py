@@ -23,7 +23,7 @@ from metrics.models import (
     ReportedValue,
     Rule,
 )
-from reporting.admin import SchoolScopedAdmin
+from reporting.admin import OperatorOnlyAdmin, SchoolScopedAdmin
 from reporting.admin_site import admin_site
 
 
@@ -61,25 +61,6 @@ class CatalogAdmin(SchoolScopedAdmin):
     def get_list_display(self, request):
         shown = list(super().get_list_display(request))
         return [*shown, "school"] if request.user.is_superuser else shown
-
-
-class OperatorOnlyAdmin(admin.ModelAdmin):
-    """National data without a school: the platform operator's alone."""
-
-    def has_module_permission(self, request):
-        return request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return request.user.is_superuser
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
 
 
 @admin.register(AppendixTable, site=admin_site)

@@ -240,13 +240,9 @@ class SchoolUserAdmin(SchoolScopedAdmin, UserAdmin):
         return queryset if request.user.is_superuser else queryset.filter(is_superuser=False)
 
 
-@admin.register(Region, site=admin_site)
-class RegionAdmin(admin.ModelAdmin):
-    """Regions are the platform operator's data (superuser only)."""
-
-    list_display = ["name", "level", "parent", "code"]
-    list_filter = ["level"]
-    search_fields = ["name", "code"]
+class OperatorOnlyAdmin(admin.ModelAdmin):
+    """Data of the whole installation (regions, the national catalog's tables): the platform
+    operator's (superuser) alone; school administrators do not see it."""
 
     def has_module_permission(self, request):
         return request.user.is_superuser
@@ -262,3 +258,12 @@ class RegionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+
+@admin.register(Region, site=admin_site)
+class RegionAdmin(OperatorOnlyAdmin):
+    """Regions are the platform operator's data."""
+
+    list_display = ["name", "level", "parent", "code"]
+    list_filter = ["level"]
+    search_fields = ["name", "code"]
