@@ -63,12 +63,12 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reporting",
     "metrics",
-    "reporting.narrative",
-    "reporting.exports",
-    "reporting.setup",
-    "reporting.publication",
-    "reporting.review",
-    "reporting.regions",
+    "narrative",
+    "exports",
+    "setup",
+    "publication",
+    "review",
+    "regions",
 ]
 
 MIDDLEWARE = [
@@ -84,9 +84,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "pghistory.middleware.HistoryMiddleware",
-    "reporting.publication.middleware.locked_year_refusal",
+    "publication.middleware.locked_year_refusal",
     "axes.middleware.AxesMiddleware",
-    "reporting.regions.middleware.bureau_read_only",
+    "regions.middleware.bureau_read_only",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -246,7 +246,7 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 
-# Export queue housekeeping (reporting/exports/housekeeping.py, run by the worker and by
+# Export queue housekeeping (exports/housekeeping.py, run by the worker and by
 # `manage.py prune_exports`): draft files (of open years) are deleted after this many days;
 # a running job without progress for this many minutes has lost its worker and is failed.
 EXPORT_DRAFT_RETENTION_DAYS = env_int("EXPORT_DRAFT_RETENTION_DAYS", 7)

@@ -5,10 +5,10 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from narrative.views.photos import photo_file
 from reporting.admin_site import admin_site
 from reporting.forms import LoginForm
-from reporting.narrative.views.photos import photo_file
-from reporting.setup.account_views import ChangePasswordView, SetPasswordView
+from setup.account_views import ChangePasswordView, SetPasswordView
 
 urlpatterns = [
     path(
@@ -24,14 +24,14 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("", include("reporting.urls")),
     path("figures/", include("metrics.urls")),
-    path("report/", include("reporting.narrative.urls")),
-    path("exports/", include("reporting.exports.urls")),
-    path("setup/", include("reporting.setup.urls")),
+    path("report/", include("narrative.urls")),
+    path("exports/", include("exports.urls")),
+    path("setup/", include("setup.urls")),
     path("account/password/", ChangePasswordView.as_view(), name="change_password"),
     path("welcome/<uidb64>/<token>/", SetPasswordView.as_view(), name="set_password"),
-    path("publication/", include("reporting.publication.urls")),
-    path("review/", include("reporting.review.urls")),
-    path("region/", include("reporting.regions.urls")),
+    path("publication/", include("publication.urls")),
+    path("review/", include("review.urls")),
+    path("region/", include("regions.urls")),
 ]
 
 # Nothing under MEDIA_ROOT is served as plain media. Photos keep their /media/ URL (the print

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from metrics.models import Figure, FindingExplanation, Indicator, ReportedValue
 from reporting.errors import ReportError, YearLocked
 from reporting.models import ReportYear, User
-from reporting.review.guard import edit_refusal
-from reporting.review.models import ReviewItem
 from reporting.versions import fingerprint
+from review.guard import edit_refusal
+from review.models import ReviewItem
 
 __all__ = ["FiguresError", "StaleForm", "YearLocked"]
 

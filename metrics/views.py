@@ -20,8 +20,8 @@ from metrics.forms import ExplanationForm, FigureEntryForm, ReportedValueForm, f
 from metrics.yeardata import YearData
 from reporting.access import can_manage_year
 from reporting.errors import ReportError
-from reporting.review.guard import edit_refusal
 from reporting.versions import refresh_version
+from review.guard import edit_refusal
 
 
 def overview(request, school, year):

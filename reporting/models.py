@@ -149,7 +149,7 @@ class User(AbstractUser):
         STAFF = "staff", _("填报员")
         EDITOR = "editor", _("编委会成员")
         SCHOOL_ADMIN = "admin", _("学校管理员")
-        # Reads every school of a region and below; never writes (reporting/regions).
+        # Reads every school of a region and below; never writes (regions).
         BUREAU = "bureau", _("教育局")
 
     school = models.ForeignKey(
@@ -295,7 +295,7 @@ class ReportYear(models.Model):
     due_date = models.DateField(
         _("提交截止日期"), null=True, blank=True, help_text=_("各部门完成填报和撰写的日期。")
     )
-    # Who locked the year and when: set and cleared only by reporting.publication's lock and
+    # Who locked the year and when: set and cleared only by publication's lock and
     # unlock services (the full history is its LockEvent list).
     locked_at = models.DateTimeField(_("锁定时间"), null=True, blank=True, editable=False)
     locked_by = models.ForeignKey(

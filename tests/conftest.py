@@ -79,7 +79,7 @@ def outsider(other_school) -> User:
 
 @pytest.fixture
 def bureau(demo) -> User:
-    from reporting.regions import demo as region_demo
+    from regions import demo as region_demo
 
     region_demo.load(*demo)
     return User.objects.get(username="jiaoyuju")

@@ -10,8 +10,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from narrative.models import Photo
 from reporting.backup import BackupError, create_backup, restore_backup
-from reporting.narrative.models import Photo
 
 TABLES = {
     "metrics_figure": "year_id, indicator_id, value, text, version",

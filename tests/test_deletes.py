@@ -8,9 +8,9 @@ from django.core.files.storage import default_storage
 from PIL import Image
 
 from metrics.services import write_figures_unchecked
+from narrative import outline, services
+from narrative.models import Block, Photo, Section
 from reporting.models import Department, ReportYear
-from reporting.narrative import outline, services
-from reporting.narrative.models import Block, Photo, Section
 
 
 def _jpeg() -> bytes:

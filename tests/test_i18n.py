@@ -12,8 +12,8 @@ from django.test import override_settings
 from django.utils import translation
 from django.utils.translation import reloader
 
+from narrative.models import FrontMatter
 from reporting.models import ReportYear
-from reporting.narrative.models import FrontMatter
 
 PO_FILE = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w*\}")

@@ -176,12 +176,12 @@ def _setup_bindings() -> list[dict[str, str]]:
 
 
 def build_world(other_school) -> World:
+    from exports.models import ExportJob
     from metrics.derived import owned_by
     from metrics.models import ReportedValue
     from metrics.yeardata import YearData
-    from reporting.exports.models import ExportJob
-    from reporting.narrative.models import Block, Section
-    from reporting.narrative.outline import create_outline
+    from narrative.models import Block, Section
+    from narrative.outline import create_outline
 
     year = ReportYear.objects.select_related("school").get(school__slug="lianzhou", year=2025)
     other_year = ReportYear.objects.get(school=other_school)
@@ -216,12 +216,12 @@ def build_world(other_school) -> World:
             world.bindings.append({**y, "key": section.key, "kind": kind})
     for block in blocks.values():
         world.bindings.append({**y, "key": block.section.key, "pk": str(block.pk)})
-    # Review items (reporting/review): one of each kind.
+    # Review items (review): one of each kind.
     for kind, key in (("figures", "zhaosheng"), ("data", "progression"), ("section", "s1-4-3")):
         world.bindings.append({**y, "kind": kind, "key": key})
     world.bindings += _admin_object_ids(other_school)
     world.bindings += _setup_bindings()
-    # Regions (reporting/regions): the bureau's region, and a year of it.
+    # Regions (regions): the bureau's region, and a year of it.
     world.bindings += [{"code": "qingyuan-city"}, {"code": "qingyuan-city", "year": "2025"}]
     world.bindings += [
         {"content_type_id": "1", "object_id": "1"},

@@ -85,7 +85,7 @@ NOT_ALLOWED = everyone(405, allowed=False)  # a POST-only view asked with GET (o
 
 
 def region_page(bureau: int = 200) -> Access:
-    """The bureau's pages (reporting/regions): its region and below, and the operator; every
+    """The bureau's pages (regions): its region and below, and the operator; every
     school's people 404."""
     out = {role: 404 for role in ROLES}
     out.update(anonymous=302, operator=200, bureau=bureau)
@@ -151,7 +151,7 @@ ROWS = [
     Row(REP + "create-outline/", NOT_ALLOWED, page(COMMITTEE, 302)),
     Row(REP + "next-year/", NOT_ALLOWED, page(COMMITTEE, 302)),
     Row("/media/photos/{school}/{year}/{photo}", page(MEMBERS), NOT_ALLOWED),
-    # Review (reporting/review): the committee's 工作台; items, their history and the activity
+    # Review (review): the committee's 工作台; items, their history and the activity
     # log are readable by every member; the head submits, the committee approves or returns.
     Row(REV, page(COMMITTEE), page(COMMITTEE)),
     Row(REV + "items/", page(MEMBERS), page(MEMBERS)),
@@ -165,7 +165,7 @@ ROWS = [
     Row(ITEM + "approve/", NOT_ALLOWED, page(COMMITTEE, 302)),
     Row(ITEM + "return/", NOT_ALLOWED, page(COMMITTEE, 302)),
     Row(ITEM + "comment/", NOT_ALLOWED, page(OWNERS, 302)),
-    # 学校设置 (reporting/setup): the school administrator's pages; a new school: the operator.
+    # 学校设置 (setup): the school administrator's pages; a new school: the operator.
     Row(
         "/setup/schools/new/",
         admin_page(admin=403, x_admin=403),
@@ -207,7 +207,7 @@ ROWS = [
     Row("/admin/autocomplete/", admin_page(403), admin_page(405)),
     Row("/admin/r/{content_type}/{admin_user}/", admin_page(404), admin_page(404)),
     Row("/admin/nope/", admin_page(404), admin_page(404)),
-    # Regions (reporting/regions): read-only pages, GET only.
+    # Regions (regions): read-only pages, GET only.
     Row("/region/{region}/", region_page(), NOT_ALLOWED),
     Row("/region/{region}/{year}/", region_page(), NOT_ALLOWED),
     Row("/region/{region}/{year}/compare/", region_page(), NOT_ALLOWED),
@@ -311,6 +311,7 @@ def _people(school, other_school) -> dict[str, object]:
 def _build_world() -> World:
     from django.contrib.contenttypes.models import ContentType
 
+    from exports.models import ExportJob
     from metrics import demo as metrics_demo
     from metrics.derived import owned_by
     from metrics.models import (
@@ -322,12 +323,11 @@ def _build_world() -> World:
         Rule,  # fmt: skip
     )
     from metrics.yeardata import YearData
+    from narrative import demo as narrative_demo
+    from narrative.models import Block
+    from regions import demo as region_demo
     from reporting.demo import organisation
-    from reporting.exports.models import ExportJob
     from reporting.models import Department, Region, ReportYear, School, User
-    from reporting.narrative import demo as narrative_demo
-    from reporting.narrative.models import Block
-    from reporting.regions import demo as region_demo
 
     school, year = organisation.load()
     metrics_demo.load(school, year)
@@ -376,8 +376,8 @@ def _past_edition(year, user):
 
     from django.utils import timezone
 
-    from reporting.publication import storage
-    from reporting.publication.models import Edition, EditionFile
+    from publication import storage
+    from publication.models import Edition, EditionFile
 
     now = timezone.now()
     edition = Edition.objects.create(
@@ -427,7 +427,7 @@ def fingerprint() -> dict[str, str]:
 def test_permission_matrix(client, world, db, row, method, role):
     expected = (row.get if method == "GET" else row.post)[role]
     if role == "bureau" and method == "POST" and row.url not in BUREAU_MAY_POST:
-        expected = 403  # reporting/regions/middleware.py: a bureau user never writes
+        expected = 403  # regions/middleware.py: a bureau user never writes
     url = row.url.format(**world.values)
     if world.people[role] is not None:
         client.force_login(world.people[role])

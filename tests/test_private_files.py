@@ -7,8 +7,8 @@ import pytest
 from django.core.files.base import ContentFile
 from PIL import Image
 
-from reporting.exports.models import ExportJob
-from reporting.narrative.uploads import store_photo
+from exports.models import ExportJob
+from narrative.uploads import store_photo
 
 
 def _jpeg() -> bytes:
@@ -103,7 +103,7 @@ def test_behind_nginx_the_file_is_handed_over_by_x_accel_redirect(
 
 
 def test_the_print_fetcher_still_loads_photos(photo):
-    from reporting.exports.exporters.fetcher import PROJECT_ORIGIN, ProjectFilesFetcher
+    from exports.exporters.fetcher import PROJECT_ORIGIN, ProjectFilesFetcher
 
     response = ProjectFilesFetcher().fetch(PROJECT_ORIGIN + photo.print_copy.url)
     assert response.read()[:2] == b"\xff\xd8"

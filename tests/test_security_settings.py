@@ -34,7 +34,7 @@ def test_every_page_carries_a_policy_without_inline_script(client, zhaosheng):
 
 
 def test_only_the_editor_import_map_carries_the_nonce(client, zhaosheng):
-    from reporting.narrative.models import Block, Section
+    from narrative.models import Block, Section
 
     section = Section.objects.get(year__year=2025, key="ch1")
     Section.objects.filter(pk=section.pk).update(department=zhaosheng.department)

@@ -2,7 +2,7 @@
 
 "教职工" and "教职员工" both mean the indicator `staff`; "中级职称" in a sentence about the
 teachers means the 中级职称 row of the teacher-title data set. The prose checker
-(reporting/narrative/prose_numbers) reads these phrases to know which stored figure a typed
+(narrative/prose_numbers) reads these phrases to know which stored figure a typed
 number such as "中级职称 38 人" speaks of. The label of every indicator is a phrase already;
 these are the extra ones. Loaded from fixtures/prose_phrases.json, extended in 学校管理.
 """

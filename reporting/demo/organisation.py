@@ -108,7 +108,7 @@ def load() -> tuple[School, ReportYear]:
     _user(EDITOR[0], school, User.Role.EDITOR, EDITOR[1], EDITOR[2])
     _user(SCHOOL_ADMIN[0], school, User.Role.SCHOOL_ADMIN, SCHOOL_ADMIN[1], SCHOOL_ADMIN[2])
     # Who fills what: the template's defaults, whose codes are the demo's own.
-    from reporting.setup.template import assign_defaults
+    from setup.template import assign_defaults
 
     assign_defaults(school)
     # Never touches the status: reopening a locked year is the unlock service's job alone.

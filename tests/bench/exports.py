@@ -32,10 +32,10 @@ def child(kind: str) -> None:
     django.setup()
     from weasyprint import HTML
 
-    from reporting.exports.exporters import get_exporter
-    from reporting.exports.exporters.fetcher import BASE_URL, ProjectFilesFetcher
-    from reporting.exports.exporters.html import print_html
-    from reporting.exports.exporters.pdf import final_print_html
+    from exports.exporters import get_exporter
+    from exports.exporters.fetcher import BASE_URL, ProjectFilesFetcher
+    from exports.exporters.html import print_html
+    from exports.exporters.pdf import final_print_html
 
     year = _demo_year()
     result: dict = {}

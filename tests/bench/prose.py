@@ -12,9 +12,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from metrics import yeardata
+from narrative.prose_numbers.check import year_mentions
+from narrative.prose_numbers.findings import prose_findings
 from reporting.models import ReportYear
-from reporting.narrative.prose_numbers.check import year_mentions
-from reporting.narrative.prose_numbers.findings import prose_findings
 
 GOAL_MS = 300
 
@@ -29,7 +29,7 @@ def _best(fn, repeat=5) -> float:
 
 
 def _render_reads(year) -> tuple[int, int]:
-    from reporting.exports.exporters.html import print_html
+    from exports.exporters.html import print_html
 
     built = []
     original = yeardata.YearData.__init__

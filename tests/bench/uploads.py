@@ -2,7 +2,7 @@
 
 Each upload runs in a fresh child process, so its peak memory (VmHWM) is its own; the
 baseline is the same child without the upload. Goal: ≤ 400 MB per upload, even for the
-largest accepted image (40 MP, reporting/narrative/uploads.py)."""
+largest accepted image (40 MP, narrative/uploads.py)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def child(case: str, path: str) -> None:
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     django.setup()
-    from reporting.narrative.uploads import print_copy, read_image
+    from narrative.uploads import print_copy, read_image
 
     data = open(path, "rb").read() if case != "baseline" else b""
     start = time.perf_counter()

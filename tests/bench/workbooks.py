@@ -40,8 +40,8 @@ def run() -> None:
     from metrics.workbooks.preview import build_preview
     from metrics.workbooks.reader import read_department_workbook
     from metrics.workbooks.template import build_workbook
+    from narrative.charts import chart_png, chart_svg
     from reporting.models import Department, ReportYear, User
-    from reporting.narrative.charts import chart_png, chart_svg
 
     year = ReportYear.objects.filter(school__slug="lianzhou", year=2025).first()
     if year is None:

@@ -5,8 +5,8 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from metrics import demo as metrics_demo
-from reporting.narrative import demo as narrative_demo
-from reporting.narrative.models import Block, Section
+from narrative import demo as narrative_demo
+from narrative.models import Block, Section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -12,10 +12,10 @@ from django.core.management import call_command
 
 from metrics.models import Figure
 from reporting.models import ReportYear, User
-from reporting.review import demo as review_demo
-from reporting.review.blockers import review_blockers
-from reporting.review.items import year_items
-from reporting.review.models import ActivityEntry, ReviewItem
+from review import demo as review_demo
+from review.blockers import review_blockers
+from review.items import year_items
+from review.models import ActivityEntry, ReviewItem
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -12,8 +12,8 @@ from django.core.management import call_command
 from metrics.assignments import WhoFills
 from metrics.datasets import DATASETS
 from metrics.models import Figure
+from narrative.models import Section
 from reporting.models import School
-from reporting.narrative.models import Section
 from tests.setup.conftest import workbook
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -4,8 +4,8 @@ import pytest
 from playwright.sync_api import expect
 
 from metrics import demo as metrics_demo
-from reporting.narrative import demo as narrative_demo
-from reporting.narrative.models import Block
+from narrative import demo as narrative_demo
+from narrative.models import Block
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

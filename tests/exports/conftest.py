@@ -14,8 +14,8 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
+from exports.exporters import get_exporter
 from metrics import api as metrics
-from reporting.exports.exporters import get_exporter
 from reporting.models import ReportYear
 from tests.exports import pdf_text
 from tests.exports.tables import EVIL

@@ -1,5 +1,5 @@
 """A small report document written by hand in the narrative's HTML contract
-(reporting/narrative/document.py), so the print pipeline is tested on a known shape: front
+(narrative/document.py), so the print pipeline is tested on a known shape: front
 matter, 目录 and the three lists, chapters long enough to span pages, a wide table, cases,
 a photo, the appendix and the back cover."""
 

@@ -6,7 +6,7 @@ from urllib.parse import quote
 import openpyxl
 import pytest
 
-from reporting.exports.models import ExportJob
+from exports.models import ExportJob
 from tests.exports.worker import run_worker_once
 
 YEAR_URL = "/exports/lianzhou/2025/"

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from reporting.exports.housekeeping import prune_draft_exports, reap_stale_jobs
-from reporting.exports.models import ExportJob
+from exports.housekeeping import prune_draft_exports, reap_stale_jobs
+from exports.models import ExportJob
 from reporting.models import ReportYear
 from tests.exports.test_export_jobs_web import start
 

@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from reporting.exports.exporters.pdf import write_pdf
+from exports.exporters.pdf import write_pdf
 from tests.exports import pdf_text
 from tests.exports.fixture_document import fixture_html, write_photo
 

@@ -3,12 +3,12 @@
 import pytest
 from django.conf import settings
 
-from reporting.exports.exporters.fetcher import (
+from exports.exporters.fetcher import (
     PROJECT_ORIGIN,
     ProjectFilesFetcher,
     RefusedResource,
 )
-from reporting.exports.exporters.pdf import write_pdf
+from exports.exporters.pdf import write_pdf
 from tests.exports import pdf_text
 
 

@@ -5,7 +5,7 @@ import io
 import openpyxl
 import pytest
 
-from reporting.exports.exporters.spreadsheet import Sheet, SpreadsheetExporter, unique_sheet_name
+from exports.exporters.spreadsheet import Sheet, SpreadsheetExporter, unique_sheet_name
 from tests.exports.tables import EVIL, SCORECARD, WIDE
 
 

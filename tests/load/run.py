@@ -52,8 +52,8 @@ def _session(user) -> str:
 def _plan() -> dict:
     from metrics.entry import typed_indicators
     from metrics.yeardata import YearData
+    from narrative.models import Block, Section
     from reporting.models import ReportYear, User
-    from reporting.narrative.models import Block, Section
 
     year = ReportYear.objects.get(school__slug=SCHOOL, year=YEAR)
     data = YearData(year)
@@ -134,7 +134,7 @@ def _print_table(rows: list[dict]) -> dict:
 def _lost_saves(acks: list[dict]) -> list[dict]:
     from django.apps import apps
 
-    from reporting.narrative.models import SectionRevision
+    from narrative.models import SectionRevision
 
     figure_events = apps.get_model("metrics", "FigureEvent")
     lost = []

@@ -1,8 +1,8 @@
 import pytest
 
 from metrics import demo as metrics_demo
-from reporting.narrative import demo as narrative_demo
-from reporting.narrative.models import Section
+from narrative import demo as narrative_demo
+from narrative.models import Section
 
 
 @pytest.fixture

@@ -2,9 +2,9 @@ from decimal import Decimal
 
 from metrics.findings import run_checks
 from metrics.services import write_figures_unchecked
-from reporting.narrative import services
-from reporting.narrative.document import render_report_html
-from reporting.narrative.models import Block
+from narrative import services
+from narrative.document import render_report_html
+from narrative.models import Block
 
 
 def test_preview_shows_the_current_value_after_a_figure_changes(client, editor, sample):

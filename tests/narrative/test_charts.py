@@ -4,10 +4,10 @@ import pytest
 
 from metrics import demo as metrics_demo
 from metrics.models import CertificatePassRate
+from narrative.charts import block_chart, chart_svg, key_series_svg
+from narrative.document import render_report_html
+from narrative.models import Block, Section
 from reporting.models import ReportYear
-from reporting.narrative.charts import block_chart, chart_svg, key_series_svg
-from reporting.narrative.document import render_report_html
-from reporting.narrative.models import Block, Section
 
 SETTINGS = {"series": "certificates", "years": [], "style": "line"}
 
@@ -23,7 +23,7 @@ def figures(school, year):
 
 @pytest.fixture
 def section(figures):
-    from reporting.narrative.outline import create_outline
+    from narrative.outline import create_outline
 
     create_outline(year=figures)
     return Section.objects.get(year=figures, key="ch1")
@@ -76,7 +76,7 @@ def test_same_data_gives_the_same_svg(figures):
 
 
 def test_charts_and_photos_share_the_figure_numbers(section, figures):
-    from reporting.narrative.numbering import build_outline
+    from narrative.numbering import build_outline
 
     Block.objects.create(section=section, kind="chart", position=1, caption="c", chart=SETTINGS)
     Block.objects.create(

@@ -1,10 +1,10 @@
 import pytest
 
+from narrative import services
+from narrative.errors import SaveConflict
+from narrative.models import Block, SectionRevision
 from reporting.errors import YearLocked
 from reporting.models import ReportYear
-from reporting.narrative import services
-from reporting.narrative.errors import SaveConflict
-from reporting.narrative.models import Block, SectionRevision
 
 
 def text_block(section):

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 
-from reporting.narrative.document import render_report_html
+from narrative.document import render_report_html
 
 FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "narrative" / "sample-2025.json"
 

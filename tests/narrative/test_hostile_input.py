@@ -3,7 +3,7 @@ change nothing."""
 
 import pytest
 
-from reporting.narrative.models import Block, Section, SectionRevision
+from narrative.models import Block, Section, SectionRevision
 
 
 def test_case_parameter_that_is_not_a_number_is_not_found(client, editor, section_143):
@@ -54,7 +54,7 @@ def test_image_declaring_huge_dimensions_is_refused_in_chinese(
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from reporting.narrative.models import Photo
+    from narrative.models import Photo
     from tests.test_no_server_errors import png_with_size
 
     client.force_login(zhaosheng)

@@ -1,8 +1,8 @@
 """Issue 10, finding 6 (report text side): photo, table and case forms, front matter and
 section settings carry a version; a stale save is refused, the input kept and explained."""
 
-from reporting.narrative import outline, services
-from reporting.narrative.models import Block, FrontMatter, Section
+from narrative import outline, services
+from narrative.models import Block, FrontMatter, Section
 
 BASE = "/report/lianzhou/2025/"
 

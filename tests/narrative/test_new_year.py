@@ -1,7 +1,7 @@
 """The committee creates next year: outline and assignments carried forward, text not."""
 
+from narrative.models import Section
 from reporting.models import ReportYear
-from reporting.narrative.models import Section
 
 NEXT = "/report/lianzhou/2025/next-year/"
 

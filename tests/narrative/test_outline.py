@@ -1,11 +1,11 @@
 import pytest
 
+from narrative import outline
+from narrative.errors import NarrativeError
+from narrative.models import Section
+from narrative.numbering import build_outline
 from reporting.errors import YearLocked
 from reporting.models import ReportYear
-from reporting.narrative import outline
-from reporting.narrative.errors import NarrativeError
-from reporting.narrative.models import Section
-from reporting.narrative.numbering import build_outline
 
 
 def numbered(year):

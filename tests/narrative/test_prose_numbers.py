@@ -7,10 +7,10 @@ import pytest
 from django.core.management import call_command
 
 from metrics.models import ProsePhrase
-from reporting.narrative.models import Block, Section
-from reporting.narrative.prose_numbers.check import section_bindable
-from reporting.narrative.prose_numbers.extract import typed_numbers
-from reporting.narrative.prose_numbers.findings import prose_findings
+from narrative.models import Block, Section
+from narrative.prose_numbers.check import section_bindable
+from narrative.prose_numbers.extract import typed_numbers
+from narrative.prose_numbers.findings import prose_findings
 
 
 def test_numbers_come_with_label_unit_precision_and_qualifier():

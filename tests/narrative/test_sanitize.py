@@ -1,4 +1,4 @@
-from reporting.narrative.sanitize import clean_html
+from narrative.sanitize import clean_html
 
 
 def test_script_and_its_content_are_removed():

@@ -4,10 +4,10 @@ Chinese message; the Word exporter survives a stored table with a huge colspan."
 import lxml.html
 from docx import Document
 
-from reporting.exports.exporters.word_tables import add_html_table
-from reporting.narrative import services
-from reporting.narrative.limits import MAX_TEXT_LENGTH
-from reporting.narrative.models import Block
+from exports.exporters.word_tables import add_html_table
+from narrative import services
+from narrative.limits import MAX_TEXT_LENGTH
+from narrative.models import Block
 
 
 def test_a_free_table_with_too_many_columns_is_refused(client, sample, section_143, zhaosheng):
@@ -48,7 +48,7 @@ def test_a_stored_oversized_grid_still_exports_to_word(sample, section_143, edit
         section=section_143, user=editor, kind="table",
         fields={"caption": "旧数据", "grid": {"rows": [[{"text": "a", "colspan": 500000}]]}},
     )  # fmt: skip
-    from reporting.exports.exporters import get_exporter
+    from exports.exporters import get_exporter
 
     result = get_exporter("docx", lambda p, s: None).render(sample)
     assert result.content.startswith(b"PK")

@@ -4,9 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from reporting.narrative.errors import NarrativeError
-from reporting.narrative.models import Block, Photo
-from reporting.narrative.uploads import MAX_UPLOAD_BYTES, read_image, store_photo
+from narrative.errors import NarrativeError
+from narrative.models import Block, Photo
+from narrative.uploads import MAX_UPLOAD_BYTES, read_image, store_photo
 
 
 def image_bytes(fmt="JPEG", size=(40, 20), exif_orientation=None) -> bytes:

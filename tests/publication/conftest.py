@@ -20,7 +20,7 @@ def explain_all(year: ReportYear, user) -> None:
 
 @pytest.fixture
 def lockable(school, year, editor) -> ReportYear:
-    from reporting.review.demo import complete
+    from review.demo import complete
 
     complete(school, year)
     explain_all(year, editor)
@@ -30,7 +30,7 @@ def lockable(school, year, editor) -> ReportYear:
 @pytest.fixture
 def published(lockable, editor):
     """The year locked by the committee, 第1版 published."""
-    from reporting.publication.services import lock_year
+    from publication.services import lock_year
 
     lock_year(year=lockable, user=editor, note="编委会审定")
     lockable.refresh_from_db()

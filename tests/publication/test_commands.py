@@ -3,9 +3,9 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from publication import storage
+from publication.models import EditionFile, LockEvent
 from reporting.models import ReportYear
-from reporting.publication import storage
-from reporting.publication.models import EditionFile, LockEvent
 
 YEAR = ["--school", "lianzhou", "--year", "2025"]
 

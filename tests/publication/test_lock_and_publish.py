@@ -4,14 +4,14 @@ import openpyxl
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from exports.exporters import get_exporter
 from metrics.models import FindingExplanation, Indicator
+from publication import storage
+from publication.blockers import lock_blockers
+from publication.models import Edition, EditionFile, LockEvent
+from publication.services import LockRefused, lock_year, unlock_year
 from reporting.errors import ReportError, YearLocked
-from reporting.exports.exporters import get_exporter
 from reporting.models import ReportYear
-from reporting.publication import storage
-from reporting.publication.blockers import lock_blockers
-from reporting.publication.models import Edition, EditionFile, LockEvent
-from reporting.publication.services import LockRefused, lock_year, unlock_year
 from tests.exports import pdf_text
 
 PAGE = "/publication/lianzhou/2025/"
@@ -43,7 +43,7 @@ def test_published_files_live_outside_media(published, settings):
 
 
 def test_lock_is_refused_while_an_error_finding_is_unexplained(school, year, editor):
-    from reporting.review.demo import complete
+    from review.demo import complete
 
     complete(school, year)  # every item approved, so only the findings block
     FindingExplanation.objects.filter(year=year).delete()

@@ -9,13 +9,13 @@ from django.utils import timezone
 from metrics import demo as metrics_demo
 from metrics import services as figures
 from metrics.models import FindingExplanation, ReportedValue
+from narrative import demo as narrative_demo
+from narrative import outline, services
+from narrative.models import Block, FrontMatter, Section
 from reporting.errors import YearLocked
 from reporting.models import Department, ReportYear
-from reporting.narrative import demo as narrative_demo
-from reporting.narrative import outline, services
-from reporting.narrative.models import Block, FrontMatter, Section
-from reporting.review import demo as review_demo
 from reporting.year_lock import LOCKED_SQLSTATE
+from review import demo as review_demo
 from tests.publication.year_owned import year_owned_models
 
 MODELS = year_owned_models()

@@ -14,7 +14,7 @@ EXEMPT = {
     # and the exports page refuses new jobs for a locked year (its files are the edition).
     "exports.ExportJob",
     # The publication record itself, written by the lock and unlock services; append-only
-    # through their own triggers (reporting/publication/models.py).
+    # through their own triggers (publication/models.py).
     "publication.Edition",
     "publication.EditionFile",
     "publication.LockEvent",

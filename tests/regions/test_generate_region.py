@@ -6,8 +6,8 @@ import io
 from django.core.management import call_command
 
 from metrics.findings import run_checks
+from regions.synthetic import PLANTED_RULE
 from reporting.models import ReportYear, School
-from reporting.regions.synthetic import PLANTED_RULE
 
 
 def test_generated_schools_are_consistent_except_the_planted_contradictions(db):

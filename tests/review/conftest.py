@@ -1,8 +1,8 @@
 import pytest
 
 from metrics import demo as metrics_demo
-from reporting.narrative.models import Block, Section
-from reporting.review.items import find_item
+from narrative.models import Block, Section
+from review.items import find_item
 
 
 # One new row of 表1-2 as the data-set form posts it.

@@ -3,8 +3,8 @@
 from decimal import Decimal
 
 from metrics.services import explain_finding, set_figures
-from reporting.narrative.services import save_section_text
-from reporting.review import services
+from narrative.services import save_section_text
+from review import services
 from tests.review.conftest import NEW_GAOKAO_ROW, item, with_stamp
 
 BASE = "/review/lianzhou/2025/"

@@ -6,10 +6,10 @@ import re
 
 from metrics.findings import run_checks
 from reporting.models import ReportYear
-from reporting.review import demo as review_demo
-from reporting.review import services
-from reporting.review.blockers import review_blockers
-from reporting.review.items import year_items
+from review import demo as review_demo
+from review import services
+from review.blockers import review_blockers
+from review.items import year_items
 from tests.review.conftest import item
 
 
@@ -66,7 +66,7 @@ def test_the_demo_in_review_has_every_state(school, figures):
 
 
 def test_an_item_not_approved_blocks_the_lock(editor, zhaosheng, school, figures):
-    from reporting.publication.blockers import lock_blockers
+    from publication.blockers import lock_blockers
 
     review_demo.complete(school, figures)
     services.return_item(item=item(figures, "figures", "zhaosheng"), user=editor, comment="再查")

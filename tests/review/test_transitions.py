@@ -5,11 +5,11 @@ from decimal import Decimal
 import pytest
 
 from metrics.services import FiguresError, set_figures
+from narrative.errors import NarrativeError
+from narrative.services import save_section_text
 from reporting.models import ReportYear
-from reporting.narrative.errors import NarrativeError
-from reporting.narrative.services import save_section_text
-from reporting.review import services
-from reporting.review.models import ActivityEntry, ReviewItem
+from review import services
+from review.models import ActivityEntry, ReviewItem
 from tests.review.conftest import NEW_GAOKAO_ROW, item, with_stamp
 
 FIGURES = "/review/lianzhou/2025/items/figures/zhaosheng/"

@@ -6,7 +6,7 @@ import pytest
 from openpyxl import Workbook
 
 from reporting.models import School
-from reporting.setup import services
+from setup import services
 
 
 @pytest.fixture

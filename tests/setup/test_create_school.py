@@ -7,8 +7,8 @@ from django.core.management import CommandError, call_command
 
 from metrics.assignments import WhoFills
 from metrics.datasets import DATASETS
+from narrative.models import Section
 from reporting.models import School, User
-from reporting.narrative.models import Section
 
 
 def test_create_school_prints_a_link_and_builds_everything(db):

@@ -7,9 +7,9 @@ from pghistory.models import Events
 
 from metrics.models import Figure, Indicator
 from metrics.services import set_figures
+from narrative.models import Section
 from reporting.models import Department
-from reporting.narrative.models import Section
-from reporting.setup import services
+from setup import services
 
 
 @pytest.fixture

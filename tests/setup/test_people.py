@@ -65,7 +65,7 @@ def test_import_users_command_prints_each_link(qingyuan, tmp_path):
 
 
 def test_one_time_link_sets_a_password_once(client, qyadmin):
-    from reporting.setup.links import set_password_path
+    from setup.links import set_password_path
 
     link = set_password_path(qyadmin)
     form = client.get(link, follow=True)

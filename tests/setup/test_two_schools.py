@@ -4,7 +4,7 @@ the demo school appears to it, and the other way round."""
 from decimal import Decimal
 
 from metrics.services import set_figures
-from reporting.setup import services
+from setup import services
 
 
 def test_second_school_head_sees_own_forms_and_never_the_demo_values(client, year, zhaosheng):

@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
+from exports.exporters.excel import XlsxExporter
 from metrics.models import Figure
-from reporting.exports.exporters.excel import XlsxExporter
 from tests.workbooks.conftest import edit, row_of
 
 PAGE = "/figures/lianzhou/2025/workbook/"

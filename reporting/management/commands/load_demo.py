@@ -16,16 +16,16 @@ from reporting.models import ReportYear, User
 FEATURE_LOADERS: list[str] = [
     "metrics.demo.load_previous_year",
     "metrics.demo.load",
-    "reporting.narrative.demo.load",
-    "reporting.review.demo.load",
-    "reporting.regions.demo.load",
+    "narrative.demo.load",
+    "review.demo.load",
+    "regions.demo.load",
 ]
 
 
 def publish(year) -> None:
     """The last step of --published, after every item is approved and every error explained:
     lock the year and publish 第1版 through the publication service."""
-    from reporting.publication.services import lock_year
+    from publication.services import lock_year
 
     editor = User.objects.filter(school=year.school, role=User.Role.EDITOR).order_by("pk").first()
     lock_year(year=year, user=editor, note="示例数据：已完成的年度")
@@ -69,7 +69,7 @@ class Command(BaseCommand):
             for dotted in FEATURE_LOADERS:
                 import_string(dotted)(school, year)
             if options["published"]:
-                from reporting.review.demo import complete
+                from review.demo import complete
 
                 complete(school, year)
                 publish(year)
@@ -101,7 +101,7 @@ class Command(BaseCommand):
             )
         if not settings.DEBUG:
             raise CommandError("生产模式（DEBUG 关闭）下，load_demo 不能重新打开已锁定的年度。")
-        from reporting.publication.services import unlock_year
+        from publication.services import unlock_year
 
         editor = User.objects.get(username=organisation.EDITOR[0], school_id=year.school_id)
         reason = "load_demo --reopen-locked：开发环境重置示例数据"

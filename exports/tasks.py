@@ -1,0 +1,10 @@
+"""Background task (django-tasks, database backend; worker: `manage.py db_worker`)."""
+
+from django_tasks import task
+
+
+@task()
+def run_export_job(job_id: str) -> str:
+    from exports.services import run_export
+
+    return run_export(job_id=job_id).status

@@ -1,0 +1,108 @@
+"""The region dashboard: each school's progress for a year, read-only.
+
+Progress comes from the review statuses (review), published editions with their
+SHA-256 from publication, the unexplained errors from the schools' own checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef
+
+from metrics.models import Figure
+from publication.models import EditionFile
+from regions.frozen import open_errors
+from reporting.models import Region, ReportYear, School
+from review.models import ReviewItem
+
+PAGE_SIZE = 50
+
+
+@dataclass
+class SchoolRow:
+    school: School
+    year: ReportYear | None
+    statuses: dict[str, int] = field(default_factory=dict)
+    figures: int = 0
+    files: list[EditionFile] = field(default_factory=list)
+    errors: int | None = None
+
+    @property
+    def not_started(self) -> bool:
+        return self.year is None or (self.figures == 0 and not self.statuses)
+
+    @property
+    def items(self) -> int:
+        return sum(self.statuses.values())
+
+    @property
+    def approved(self) -> int:
+        return self.statuses.get(ReviewItem.Status.APPROVED, 0)
+
+    @property
+    def submitted(self) -> int:
+        return self.statuses.get(ReviewItem.Status.SUBMITTED, 0)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.approved / self.items) if self.items else 0
+
+
+def region_schools(region: Region):
+    return School.objects.filter(region_id__in=region.with_descendants()).select_related("region")
+
+
+@dataclass
+class Summary:
+    schools: int
+    not_started: int
+    locked: int
+
+
+def summary(region: Region, year: int) -> Summary:
+    schools = region_schools(region)
+    years = ReportYear.objects.filter(school__in=schools, year=year)
+    has_figures = Exists(Figure.objects.filter(year=OuterRef("pk")))
+    has_items = Exists(ReviewItem.objects.filter(year=OuterRef("pk")))
+    total = schools.count()
+    return Summary(
+        schools=total,
+        not_started=total - years.filter(has_figures | has_items).count(),
+        locked=years.filter(status=ReportYear.Status.LOCKED).count(),
+    )
+
+
+def dashboard_page(region: Region, year: int, page: str | int | None):
+    """One page of schools (a constant number of queries, plus each school's checks)."""
+    paginator = Paginator(region_schools(region).order_by("name", "pk"), PAGE_SIZE)
+    page_obj = paginator.get_page(page)
+    schools = list(page_obj.object_list)
+    years = {
+        y.school_id: y
+        for y in ReportYear.objects.filter(school__in=schools, year=year).select_related(
+            "school", "locked_by"
+        )
+    }
+    rows = {s.pk: SchoolRow(school=s, year=years.get(s.pk)) for s in schools}
+    by_year = {y.pk: rows[y.school_id] for y in years.values()}
+    counts = (
+        ReviewItem.objects.filter(year_id__in=by_year)
+        .values("year_id", "status")
+        .annotate(n=Count("pk"))
+    )
+    for entry in counts:
+        by_year[entry["year_id"]].statuses[entry["status"]] = entry["n"]
+    figures = Figure.objects.filter(year_id__in=by_year).values("year_id").annotate(n=Count("pk"))
+    for entry in figures:
+        by_year[entry["year_id"]].figures = entry["n"]
+    files = EditionFile.objects.filter(
+        edition__year_id__in=by_year, edition__unlocked_at__isnull=True
+    ).select_related("edition")
+    for file in files.order_by("format"):
+        by_year[file.edition.year_id].files.append(file)
+    for row in by_year.values():
+        if not row.not_started:
+            row.errors = open_errors(row.year)
+    return page_obj, list(rows.values())

@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReviewConfig(AppConfig):
+    name = "review"
+    label = "review"
+    verbose_name = _("审核")
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from publication import blockers, status
+        from publication.models import LockEvent
+        from reporting import tasks
+        from review import home_tasks
+        from review.activity import log_lock_event
+        from review.blockers import review_blockers, review_statuses
+
+        tasks.register(home_tasks.review_tasks)
+        # Items not approved keep the year from being locked; year_status lists their states.
+        blockers.register(review_blockers)
+        status.register(review_statuses)
+        post_save.connect(log_lock_event, sender=LockEvent, dispatch_uid="review-lock-events")

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SetupConfig(AppConfig):
+    name = "setup"
+    label = "setup"
+    verbose_name = _("学校设置")
+
+    def ready(self):
+        from reporting import tasks
+        from setup.checklist import checklist_tasks
+
+        tasks.register(checklist_tasks)
