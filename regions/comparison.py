@@ -1,9 +1,9 @@
 """Key indicators across a region's schools for one year.
 
-Every value is the figure the school's own report prints (metrics.api through
-regions.frozen), never retyped. Only locked (published) years count unless the
-bureau user asks for drafts. The median is the region's; an outlier lies more than 1.5
-interquartile ranges outside the quartiles.
+Every value is the figure the school's own report prints (regions.key_figures: the snapshot
+taken at lock, or computed in bulk by metrics' own code), never retyped. Only locked
+(published) years count unless the bureau user asks for drafts. The median is the
+region's; an outlier lies more than 1.5 interquartile ranges outside the quartiles.
 """
 
 from __future__ import annotations
@@ -12,26 +12,9 @@ import statistics
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils.translation import gettext_lazy as _
-
-from regions.frozen import school_figures
+from regions.key_figures import CODES, KEY_INDICATORS, key_figures
 from regions.overview import region_schools
 from reporting.models import Region, ReportYear
-
-# (indicator code of the catalog, column heading). The catalog has no 升学率 of its own: the
-# comparison shows what the schools' reports print, so it is not invented here.
-KEY_INDICATORS = [
-    ("students", _("在校生")),
-    ("student_teacher_ratio", _("生师比")),
-    ("dual_teacher_share", _("“双师型”教师比例")),
-    ("senior_title_share", _("高级职称比例")),
-    ("in_province_placement_rate", _("本省去向落实率")),
-    ("related_employment_rate", _("对口就业率")),
-    ("funding_per_student", _("生均拨款")),
-    ("certificate_pass_rate", _("技能等级认定通过率")),
-    ("fitness_pass_rate", _("体质测评合格率")),
-]
-CODES = [code for code, _label in KEY_INDICATORS]
 
 
 @dataclass
@@ -72,12 +55,6 @@ class Comparison:
     excluded: int  # schools without a locked year (or without the year at all)
 
 
-def _number(value) -> Decimal | None:
-    if isinstance(value, int | Decimal) and not isinstance(value, bool):
-        return Decimal(value)
-    return None
-
-
 def _fences(values: list[Decimal]) -> tuple[Decimal | None, Decimal | None]:
     if len(values) < 4:
         return None, None
@@ -91,17 +68,14 @@ def compare(region: Region, year: int, *, drafts: bool = False, sort: str = "") 
     years = ReportYear.objects.filter(school__in=schools, year=year).select_related("school")
     if not drafts:
         years = years.filter(status=ReportYear.Status.LOCKED)
+    years = list(years)
+    figures = key_figures(years)
     rows = []
     for report_year in years:
-        figures = school_figures(report_year)
         row = Row(year=report_year)
         for code in CODES:
-            figure = figures.get(code)
-            row.values[code] = Value(
-                value=_number(figure.value) if figure else None,
-                display=figure.display if figure else "",
-                unit=figure.unit if figure else "",
-            )
+            printed = figures[report_year.pk][code]
+            row.values[code] = Value(printed.value, printed.display, printed.unit)
         rows.append(row)
     columns = []
     for code, label in KEY_INDICATORS:

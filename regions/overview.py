@@ -1,7 +1,11 @@
 """The region dashboard: each school's progress for a year, read-only.
 
 Progress comes from the review statuses (review), published editions with their
-SHA-256 from publication, the unexplained errors from the schools' own checks.
+SHA-256 from publication, the unexplained errors from the schools' own checks: for a locked
+year as counted at lock time (regions.models.KeyFigures), for a draft only when the bureau
+user asks (`?drafts=1`: the checks of each school on the page, as the school itself sees them).
+A page is a fixed number of queries whatever the number of schools; asking for drafts adds
+each page school's checks.
 """
 
 from __future__ import annotations
@@ -11,9 +15,10 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef
 
+from metrics.findings import run_checks
 from metrics.models import Figure
 from publication.models import EditionFile
-from regions.frozen import open_errors
+from regions.key_figures import snapshots
 from reporting.models import Region, ReportYear, School
 from review.models import ReviewItem
 
@@ -74,8 +79,8 @@ def summary(region: Region, year: int) -> Summary:
     )
 
 
-def dashboard_page(region: Region, year: int, page: str | int | None):
-    """One page of schools (a constant number of queries, plus each school's checks)."""
+def dashboard_page(region: Region, year: int, page: str | int | None, *, drafts: bool = False):
+    """One page of schools: a constant number of queries (plus each draft's checks if asked)."""
     paginator = Paginator(region_schools(region).order_by("name", "pk"), PAGE_SIZE)
     page_obj = paginator.get_page(page)
     schools = list(page_obj.object_list)
@@ -102,7 +107,10 @@ def dashboard_page(region: Region, year: int, page: str | int | None):
     ).select_related("edition")
     for file in files.order_by("format"):
         by_year[file.edition.year_id].files.append(file)
-    for row in by_year.values():
-        if not row.not_started:
-            row.errors = open_errors(row.year)
+    taken = snapshots([row.year for row in by_year.values()])
+    for pk, row in by_year.items():
+        if pk in taken:
+            row.errors = taken[pk].open_errors
+        elif drafts and not row.not_started:
+            row.errors = sum(1 for finding in run_checks(row.year) if finding.blocking)
     return page_obj, list(rows.values())

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from metrics.models import DualTeacherRow, Figure, Indicator, TeacherTitleRow
+from regions.snapshots import take_many
 from reporting.models import Region, ReportYear, School
 
 PLANTED_RULE = "teacher-titles-sum"
@@ -192,5 +193,13 @@ def generate(
     # to a locked year).
     ReportYear.objects.filter(school__in=created, year__lt=last_year).update(
         status=ReportYear.Status.LOCKED, locked_at=timezone.now()
+    )
+    # A bulk update passes by the lock's snapshot (regions/snapshots.py): take them here.
+    take_many(
+        list(
+            ReportYear.objects.filter(school__in=created, status=ReportYear.Status.LOCKED)
+            .select_related("school")
+            .order_by("school_id", "year")
+        )
     )
     return Generated(province, len(created), len(report_years), len(figures), planted)

@@ -29,10 +29,12 @@ def region_home(request, code):
 def region_dashboard(request, code, year):
     region = get_region_for_user(request, code)
     year = parse_year(year)
-    page, rows = dashboard_page(region, year, request.GET.get("page"))
+    drafts = request.GET.get("drafts") == "1"
+    page, rows = dashboard_page(region, year, request.GET.get("page"), drafts=drafts)
     context = {
         "region": region,
         "year": year,
+        "drafts": drafts,
         "page": page,
         "rows": rows,
         "summary": summary(region, year),
