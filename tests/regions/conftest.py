@@ -1,0 +1,1 @@
+from tests.publication.conftest import lockable, published  # noqa: F401  (the locked demo year)

@@ -1,0 +1,93 @@
+"""The region pages read each school's key figures as its report prints them: a locked year
+from the snapshot its lock wrote, a draft computed in bulk; pages cost the same number of
+queries for 2 schools as for 20."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from metrics.api import figure_values
+from metrics.findings import run_checks
+from publication.services import unlock_year
+from regions.key_figures import CODES, compute, key_figures, snapshots
+from regions.models import KeyFigures
+from reporting.models import Region, ReportYear, User
+
+
+def test_lock_writes_the_figures_the_published_report_prints(published, bureau, client):
+    snapshot = KeyFigures.objects.get(year=published)
+    printed = figure_values(published)
+    assert snapshot.locked_at == published.locked_at and snapshot.open_errors == 0
+    for code in CODES:
+        assert snapshot.values[code][1] == printed[code].display
+    client.force_login(bureau)
+    page = client.get("/region/qingyuan-city/2025/compare/").content.decode()
+    assert 'data-school="lianzhou"' in page
+    assert printed["student_teacher_ratio"].display in page
+
+
+def test_unlocked_year_snapshot_no_longer_counts(published, editor):
+    unlock_year(year=published, user=editor, reason="改正数据")
+    published.refresh_from_db()
+    assert snapshots([published]) == {}
+    assert KeyFigures.objects.filter(year=published).exists()  # kept, but for the old lock
+
+
+def test_drafts_computed_in_bulk_equal_the_schools_own_figures(bureau):
+    years = list(ReportYear.objects.filter(year=2025).select_related("school"))
+    computed = compute(years)
+    for year in years:
+        printed = figure_values(year)
+        for code in CODES:
+            assert computed[year.pk][code].display == printed[code].display, (year, code)
+            assert computed[year.pk][code].unit == printed[code].unit
+
+
+def _generate(prefix: str, schools: int) -> Region:
+    call_command(
+        "generate_region", schools=schools, years=2, prefix=prefix, contradictions=0.5,
+        seed=5, stdout=io.StringIO(),
+    )  # fmt: skip
+    return Region.objects.get(code=f"{prefix}-province")
+
+
+def test_generated_locked_years_have_snapshots_of_their_checks(db):
+    _generate("snap", 6)
+    years = list(ReportYear.objects.filter(school__slug__startswith="snap-", status="locked"))
+    taken = snapshots(years)
+    assert len(taken) == len(years) == 6
+    for year in years:
+        assert taken[year.pk].open_errors == sum(1 for f in run_checks(year) if f.blocking)
+        printed = figure_values(year)
+        figures = key_figures([year])[year.pk]
+        assert [figures[c].display for c in CODES] == [printed[c].display for c in CODES]
+
+
+def _queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "2024/",  # locked: errors from the snapshots
+        "2025/",  # open, without ?drafts=1: no checks run
+        "2024/compare/",
+        "2025/compare/?drafts=1",
+        "2024/compare.xlsx",
+    ],
+)
+def test_region_pages_cost_the_same_queries_for_2_and_20_schools(db, client, path):
+    counts = []
+    for prefix, schools in (("two", 2), ("twenty", 20)):
+        region = _generate(prefix, schools)
+        user = User.objects.create(username=f"{prefix}_bureau", role="bureau", region=region)
+        client.force_login(user)
+        _queries(client, f"/region/{region.code}/{path}")  # warm (session, content types)
+        counts.append(_queries(client, f"/region/{region.code}/{path}"))
+    assert counts[0] == counts[1]
