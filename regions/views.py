@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from regions.access import get_region_for_user, parse_year
+from regions.chart import chart_column, chart_uri
 from regions.comparison import compare
 from regions.overview import dashboard_page, region_schools, summary
 from regions.spreadsheet import comparison_workbook
@@ -52,7 +53,14 @@ def _comparison(request, code, year):
 @require_GET
 def region_compare(request, code, year):
     region, year, comparison = _comparison(request, code, year)
-    context = {"region": region, "year": year, "comparison": comparison}
+    source = _("图表数据来源：%(region)s各校年度报告") % {"region": region.name}
+    context = {
+        "region": region,
+        "year": year,
+        "comparison": comparison,
+        "chart_column": chart_column(comparison),
+        "chart": chart_uri(comparison, source),
+    }
     return render(request, "regions/compare.html", context)
 
 

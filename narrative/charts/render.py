@@ -21,6 +21,7 @@ FONT = "Noto Sans CJK SC"  # the report's sans face (print.css); WeasyPrint embe
 WIDTH_IN, HEIGHT_IN = 6.3, 3.0
 PNG_DPI = 200
 COLOURS = ["#2f5597", "#c55a11", "#548235", "#7f6000", "#7030a0", "#1f6f8b", "#a50021"]
+SLANT_AFTER = 60  # characters of category labels in all
 _LOCK = threading.Lock()  # matplotlib's rcParams are process-wide
 _XML_PROLOGUE = re.compile(r"^.*?(?=<svg)", re.S)
 _IDS = re.compile(r'(\bid="|url\(#|href="#)')
@@ -58,6 +59,12 @@ def _draw(chart: ChartData, style: str) -> Figure:
                 axes.annotate(_number(y), (x, y), textcoords="offset points", xytext=(0, 3),
                               ha="center", fontsize=7.5)  # fmt: skip
     axes.set_xticks(positions, chart.categories)
+    # Many or long categories (a region's schools) would overlap: slant them. A report's
+    # year categories stay as they were, so its charts do not change.
+    slanted = sum(len(c) for c in chart.categories) > SLANT_AFTER
+    if slanted:
+        for label in axes.get_xticklabels():
+            label.set(rotation=40, ha="right", rotation_mode="anchor", fontsize=7.5)
     axes.set_ylabel(f"{chart.title}（{chart.unit}）" if chart.unit else chart.title, fontsize=8.5)
     axes.set_ylim(bottom=0)
     axes.margins(y=0.15)
@@ -68,7 +75,8 @@ def _draw(chart: ChartData, style: str) -> Figure:
                     loc="upper center", bbox_to_anchor=(0.5, -0.12))  # fmt: skip
     # Fixed margins instead of tight_layout(): as good for these few labels, several times faster.
     legend_rows = math.ceil(len(chart.series) / 3) if len(chart.series) > 1 else 0
-    figure.subplots_adjust(left=0.12, right=0.98, top=0.93, bottom=0.12 + 0.07 * legend_rows)
+    bottom = 0.26 if slanted else 0.12 + 0.07 * legend_rows
+    figure.subplots_adjust(left=0.12, right=0.98, top=0.93, bottom=bottom)
     return figure
 
 

@@ -91,3 +91,28 @@ def test_region_pages_cost_the_same_queries_for_2_and_20_schools(db, client, pat
         _queries(client, f"/region/{region.code}/{path}")  # warm (session, content types)
         counts.append(_queries(client, f"/region/{region.code}/{path}"))
     assert counts[0] == counts[1]
+
+
+def _chart_text(page: str) -> str:
+    import base64
+    import re
+
+    found = re.search(
+        r'data-testid="comparison-chart">\s*<img[^>]+src="data:image/svg\+xml;base64,([^"]+)"', page
+    )
+    return base64.b64decode(found.group(1)).decode()
+
+
+def test_comparison_chart_draws_each_school_of_the_sorted_column(client, bureau):
+    client.force_login(bureau)
+    page = client.get("/region/qingyuan-city/2025/compare/?drafts=1&sort=-students")
+    svg = _chart_text(page.content.decode())
+    assert "示例职校" in svg and "1200" in svg and "在校生" in svg
+
+
+def test_comparison_chart_of_many_schools_shows_how_many_fall_in_each_range(db, client):
+    region = _generate("many", 24)
+    client.force_login(User.objects.create(username="many_bureau", role="bureau", region=region))
+    page = client.get(f"/region/{region.code}/2024/compare/?sort=student_teacher_ratio")
+    svg = _chart_text(page.content.decode())
+    assert "生师比 学校数" in svg and "示例0001" not in svg
