@@ -116,3 +116,25 @@ def test_comparison_chart_of_many_schools_shows_how_many_fall_in_each_range(db, 
     page = client.get(f"/region/{region.code}/2024/compare/?sort=student_teacher_ratio")
     svg = _chart_text(page.content.decode())
     assert "生师比 学校数" in svg and "示例0001" not in svg
+
+
+def _errors_column(page: str) -> dict[str, str]:
+    import re
+
+    rows = re.findall(r'<tr data-school="([^"]+)".*?data-testid="open-errors">([^<]*)<', page, re.S)
+    return dict(rows)
+
+
+def test_dashboard_counts_errors_of_locked_years_and_of_drafts_only_when_asked(db, client):
+    region = _generate("dash", 4)
+    client.force_login(User.objects.create(username="dash_bureau", role="bureau", region=region))
+    expected = {
+        year.school.slug: str(sum(1 for f in run_checks(year) if f.blocking))
+        for year in ReportYear.objects.filter(school__region__parent__parent=region, year=2025)
+    }
+    locked = _errors_column(client.get(f"/region/{region.code}/2024/").content.decode())
+    assert set(locked) == set(expected) and all(n.isdigit() for n in locked.values())
+    drafts = client.get(f"/region/{region.code}/2025/").content.decode()
+    assert set(_errors_column(drafts).values()) == {"—"} and "检查本页草稿" in drafts
+    checked = client.get(f"/region/{region.code}/2025/?drafts=1").content.decode()
+    assert _errors_column(checked) == expected
