@@ -42,6 +42,11 @@ if LOCAL_MODE:
     del os.environ["DATABASE_URL"]
 else:
     DATABASES = {"default": env_database("DATABASE_URL")}
+# An optional streaming replica of the same database for the bureau's read-only region pages
+# (regions/replica.py); tests mirror it onto the default database.
+if os.environ.get("REPLICA_DATABASE_URL"):
+    DATABASES["replica"] = {**env_database("REPLICA_DATABASE_URL"), "TEST": {"MIRROR": "default"}}
+    DATABASE_ROUTERS = ["regions.replica.ReplicaRouter"]
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -7,6 +7,7 @@ from regions.access import get_region_for_user, parse_year
 from regions.chart import chart_column, chart_uri
 from regions.comparison import compare
 from regions.overview import dashboard_page, region_schools, summary
+from regions.replica import replica_reads
 from regions.spreadsheet import comparison_workbook
 from reporting.models import ReportYear
 
@@ -14,6 +15,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @require_GET
+@replica_reads
 def region_home(request, code):
     region = get_region_for_user(request, code)
     years = (
@@ -27,6 +29,7 @@ def region_home(request, code):
 
 
 @require_GET
+@replica_reads
 def region_dashboard(request, code, year):
     region = get_region_for_user(request, code)
     year = parse_year(year)
@@ -51,6 +54,7 @@ def _comparison(request, code, year):
 
 
 @require_GET
+@replica_reads
 def region_compare(request, code, year):
     region, year, comparison = _comparison(request, code, year)
     source = _("图表数据来源：%(region)s各校年度报告") % {"region": region.name}
@@ -65,6 +69,7 @@ def region_compare(request, code, year):
 
 
 @require_GET
+@replica_reads
 def region_compare_xlsx(request, code, year):
     region, year, comparison = _comparison(request, code, year)
     title = _("%(region)s %(year)s年度 各校关键指标对比") % {"region": region.name, "year": year}
