@@ -32,7 +32,7 @@ KEY_INDICATORS = [
 CODES = [code for code, _label in KEY_INDICATORS]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Printed:
     """One figure as the report prints it: the number (for sorting, the median) and its text."""
 
@@ -75,17 +75,25 @@ def compute(years: list[ReportYear]) -> dict[int, dict[str, Printed]]:
     return {pk: from_data(data) for pk, data in year_data(years, CODES).items()}
 
 
-def snapshots(years: list[ReportYear]) -> dict[int, KeyFigures]:
+@dataclass(frozen=True, slots=True)
+class Taken:
+    values: dict
+    open_errors: int
+
+
+def snapshots(years: list[ReportYear]) -> dict[int, Taken]:
     """The snapshots still valid for these years: locked, taken at the year's current lock, with
     every key indicator (a snapshot from before an indicator was added does not count)."""
     locked = {y.pk: y.locked_at for y in years if not y.is_open and y.locked_at is not None}
     if not locked:
         return {}
-    found = KeyFigures.objects.filter(year_id__in=list(locked))
+    found = KeyFigures.objects.filter(year_id__in=list(locked)).values_list(
+        "year_id", "locked_at", "values", "open_errors"
+    )
     return {
-        s.year_id: s
-        for s in found
-        if s.locked_at == locked[s.year_id] and all(code in s.values for code in CODES)
+        pk: Taken(values, errors)
+        for pk, locked_at, values, errors in found
+        if locked_at == locked[pk] and all(code in values for code in CODES)
     }
 
 

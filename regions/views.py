@@ -4,8 +4,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from regions.access import get_region_for_user, parse_year
-from regions.chart import chart_column, chart_uri
 from regions.comparison import compare
+from regions.comparison_page import comparison_page
 from regions.overview import dashboard_page, region_schools, summary
 from regions.replica import replica_reads
 from regions.spreadsheet import comparison_workbook
@@ -56,15 +56,16 @@ def _comparison(request, code, year):
 @require_GET
 @replica_reads
 def region_compare(request, code, year):
-    region, year, comparison = _comparison(request, code, year)
-    source = _("图表数据来源：%(region)s各校年度报告") % {"region": region.name}
-    context = {
-        "region": region,
-        "year": year,
-        "comparison": comparison,
-        "chart_column": chart_column(comparison),
-        "chart": chart_uri(comparison, source),
-    }
+    region = get_region_for_user(request, code)
+    year = parse_year(year)
+    content = comparison_page(
+        region,
+        year,
+        drafts=request.GET.get("drafts") == "1",
+        sort=request.GET.get("sort", ""),
+        page_number=request.GET.get("page"),
+    )
+    context = {"region": region, "year": year, "content": content}
     return render(request, "regions/compare.html", context)
 
 

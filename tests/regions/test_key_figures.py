@@ -5,6 +5,7 @@ queries for 2 schools as for 20."""
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -29,11 +30,17 @@ def test_lock_writes_the_figures_the_published_report_prints(published, bureau, 
     assert printed["student_teacher_ratio"].display in page
 
 
-def test_unlocked_year_snapshot_no_longer_counts(published, editor):
+def test_unlocked_year_leaves_the_comparison_and_its_snapshot_no_longer_counts(
+    published, editor, bureau, client
+):
+    client.force_login(bureau)
+    url = "/region/qingyuan-city/2025/compare/"
+    assert 'data-school="lianzhou"' in client.get(url).content.decode()
     unlock_year(year=published, user=editor, reason="改正数据")
     published.refresh_from_db()
     assert snapshots([published]) == {}
     assert KeyFigures.objects.filter(year=published).exists()  # kept, but for the old lock
+    assert 'data-school="lianzhou"' not in client.get(url).content.decode()  # not cached
 
 
 def test_drafts_computed_in_bulk_equal_the_schools_own_figures(bureau):
@@ -67,6 +74,7 @@ def test_generated_locked_years_have_snapshots_of_their_checks(db):
 
 
 def _queries(client, url: str) -> int:
+    cache.clear()  # count the computation, not a cached page
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
