@@ -91,8 +91,10 @@ _snapshots: ContextVar[dict | None] = ContextVar("metrics_snapshots", default=No
 
 
 @contextmanager
-def one_read_per_year() -> Iterator[None]:
-    token = _snapshots.set({})
+def one_read_per_year(preloaded: dict | None = None) -> Iterator[None]:
+    """`preloaded`: {year pk: YearData} already read (the region pages read many years in
+    bulk), reused instead of a read of their own."""
+    token = _snapshots.set(dict(preloaded or {}))
     try:
         yield
     finally:

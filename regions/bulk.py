@@ -40,9 +40,14 @@ def _needed(codes: Iterable[str], catalog: list[Indicator]) -> set[str]:
     return names
 
 
-def year_data(years: list[ReportYear], codes: Iterable[str]) -> dict[int, YearData]:
-    """A YearData per year, preloaded for the indicators `codes`: 2 + (data sets) queries."""
-    codes = list(codes)
+def year_data(
+    years: list[ReportYear], codes: Iterable[str] | None = None, *, with_previous: bool = False
+) -> dict[int, YearData]:
+    """A YearData per year, preloaded for the indicators `codes` (None: all, as the checks
+    need): 2 + (data sets) queries. `with_previous` loads last year's data along (for the
+    checks' comparison with last year), one query more."""
+    if with_previous:
+        years = years + _previous_years(years)
     school_ids = {y.school_id for y in years}
     catalog = list(
         Indicator.objects.filter(Q(school__isnull=True) | Q(school_id__in=school_ids))
@@ -54,7 +59,7 @@ def year_data(years: list[ReportYear], codes: Iterable[str]) -> dict[int, YearDa
     for indicator in catalog:
         if indicator.school_id is not None:
             own[indicator.school_id].append(indicator)
-    needed = _needed(codes, catalog)
+    needed = _needed([i.code for i in catalog] if codes is None else codes, catalog)
     year_ids = [y.pk for y in years]
     figures: dict[int, dict[str, Figure]] = defaultdict(dict)
     stored = {name.removeprefix("prev:") for name in needed if "." not in name}
@@ -62,7 +67,9 @@ def year_data(years: list[ReportYear], codes: Iterable[str]) -> dict[int, YearDa
         year_id__in=year_ids, indicator__code__in=stored
     ).select_related("indicator"):
         figures[figure.year_id][figure.indicator.code] = figure
-    keys = {name.split(".")[0] for name in needed if name.split(".")[0] in DATASETS}
+    # Every data set for the checks (their rules and the text's numbers name data-set totals no
+    # formula does); for given indicators only those their formulas read.
+    keys = set(DATASETS) if codes is None else {n.split(".")[0] for n in needed} & set(DATASETS)
     rows: dict[str, dict[int, list]] = {}
     for key in keys:
         spec = DATASETS[key]
@@ -101,3 +108,15 @@ def year_data(years: list[ReportYear], codes: Iterable[str]) -> dict[int, YearDa
         elif not uses_previous:
             data.__dict__["previous_figures"] = {}
     return out
+
+
+def _previous_years(years: list[ReportYear]) -> list[ReportYear]:
+    have = {(y.school_id, y.year) for y in years}
+    wanted = {(y.school_id, y.year - 1) for y in years} - have
+    if not wanted:
+        return []
+    found = ReportYear.objects.filter(
+        school_id__in={school for school, _year in wanted},
+        year__in={year for _school, year in wanted},
+    ).select_related("school")
+    return [y for y in found if (y.school_id, y.year) in wanted]

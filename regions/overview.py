@@ -15,10 +15,13 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef
 
+from metrics.api import one_read_per_year
 from metrics.findings import run_checks
 from metrics.models import Figure
 from publication.models import EditionFile
+from regions.bulk import year_data
 from regions.key_figures import snapshots
+from regions.snapshots import blocking
 from reporting.models import Region, ReportYear, School
 from review.models import ReviewItem
 
@@ -108,9 +111,14 @@ def dashboard_page(region: Region, year: int, page: str | int | None, *, drafts:
     for file in files.order_by("format"):
         by_year[file.edition.year_id].files.append(file)
     taken = snapshots([row.year for row in by_year.values()])
-    for pk, row in by_year.items():
-        if pk in taken:
-            row.errors = taken[pk].open_errors
-        elif drafts and not row.not_started:
-            row.errors = sum(1 for finding in run_checks(row.year) if finding.blocking)
+    # Drafts (and a locked year from before the snapshots) are checked only when asked, their
+    # data read in bulk for the page; the checks then read rules, explanations, text per year.
+    unchecked = [r.year for pk, r in by_year.items() if pk not in taken and not r.not_started]
+    data = year_data(unchecked, with_previous=True) if drafts and unchecked else {}
+    with one_read_per_year(data):
+        for pk, row in by_year.items():
+            if pk in taken:
+                row.errors = taken[pk].open_errors
+            elif pk in data:
+                row.errors = blocking(run_checks(row.year, data[pk]))
     return page_obj, list(rows.values())

@@ -8,9 +8,8 @@ does the same for years locked in bulk (generate_region), reading their data in 
 
 from __future__ import annotations
 
-from metrics.api import figure_values
+from metrics.api import figure_values, one_read_per_year
 from metrics.findings import run_checks
-from metrics.models import Indicator
 from regions.bulk import year_data
 from regions.key_figures import CODES, MISSING, Printed, from_data
 from regions.models import KeyFigures
@@ -19,7 +18,8 @@ from reporting.models import ReportYear
 BATCH = 250
 
 
-def _blocking(findings) -> int:
+def blocking(findings) -> int:
+    """Error findings without an explanation: what keeps a year from being locked."""
     return sum(1 for finding in findings if finding.blocking)
 
 
@@ -35,7 +35,7 @@ def take(year: ReportYear) -> KeyFigures:
         defaults={
             "locked_at": year.locked_at,
             "values": values,
-            "open_errors": _blocking(run_checks(year)),
+            "open_errors": blocking(run_checks(year)),
         },
     )
     return snapshot
@@ -44,20 +44,20 @@ def take(year: ReportYear) -> KeyFigures:
 def take_many(years: list[ReportYear]) -> int:
     """Snapshots of many locked years; a batch's data is read once for the figures and the
     checks alike (the checks still read rules, explanations and text per year)."""
-    codes = list(Indicator.objects.values_list("code", flat=True).distinct())
     written = 0
     for start in range(0, len(years), BATCH):
         batch = [y for y in years[start : start + BATCH] if y.locked_at is not None]
-        data = year_data(batch, codes)
-        snapshots = [
-            KeyFigures(
-                year=year,
-                locked_at=year.locked_at,
-                values={code: p.stored() for code, p in from_data(data[year.pk]).items()},
-                open_errors=_blocking(run_checks(year, data[year.pk])),
-            )
-            for year in batch
-        ]
+        data = year_data(batch, with_previous=True)
+        with one_read_per_year(data):
+            snapshots = [
+                KeyFigures(
+                    year=year,
+                    locked_at=year.locked_at,
+                    values={code: p.stored() for code, p in from_data(data[year.pk]).items()},
+                    open_errors=blocking(run_checks(year, data[year.pk])),
+                )
+                for year in batch
+            ]
         KeyFigures.objects.bulk_create(
             snapshots,
             update_conflicts=True,

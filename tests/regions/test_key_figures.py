@@ -146,3 +146,15 @@ def test_dashboard_counts_errors_of_locked_years_and_of_drafts_only_when_asked(d
     assert set(_errors_column(drafts).values()) == {"—"} and "检查本页草稿" in drafts
     checked = client.get(f"/region/{region.code}/2025/?drafts=1").content.decode()
     assert _errors_column(checked) == expected
+
+
+def test_checks_on_bulk_read_data_find_what_the_schools_own_checks_find(bureau):
+    from metrics.api import one_read_per_year
+    from regions.bulk import year_data
+
+    years = list(ReportYear.objects.filter(year=2025).select_related("school"))
+    own = {year.pk: [f.line() for f in run_checks(year)] for year in years}
+    data = year_data(years, with_previous=True)
+    with one_read_per_year(data):
+        bulk = {year.pk: [f.line() for f in run_checks(year, data[year.pk])] for year in years}
+    assert bulk == own and any(own.values())
