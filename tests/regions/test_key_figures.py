@@ -158,3 +158,12 @@ def test_checks_on_bulk_read_data_find_what_the_schools_own_checks_find(bureau):
     with one_read_per_year(data):
         bulk = {year.pk: [f.line() for f in run_checks(year, data[year.pk])] for year in years}
     assert bulk == own and any(own.values())
+
+
+def test_snapshot_command_fills_locked_years_without_one(db):
+    _generate("cmd", 3)
+    KeyFigures.objects.all().delete()
+    out = io.StringIO()
+    call_command("snapshot_locked_years", stdout=out)
+    assert "补记快照 3 个" in out.getvalue()
+    assert KeyFigures.objects.count() == 3
