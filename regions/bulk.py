@@ -63,9 +63,10 @@ def year_data(
     year_ids = [y.pk for y in years]
     figures: dict[int, dict[str, Figure]] = defaultdict(dict)
     stored = {name.removeprefix("prev:") for name in needed if "." not in name}
-    for figure in Figure.objects.filter(
-        year_id__in=year_ids, indicator__code__in=stored
-    ).select_related("indicator"):
+    by_id = {i.pk: i for i in catalog if i.code in stored}
+    # By indicator id, not code: the (year, indicator) unique index then serves both columns.
+    for figure in Figure.objects.filter(year_id__in=year_ids, indicator_id__in=list(by_id)):
+        figure.indicator = by_id[figure.indicator_id]
         figures[figure.year_id][figure.indicator.code] = figure
     # Every data set for the checks (their rules and the text's numbers name data-set totals no
     # formula does); for given indicators only those their formulas read.

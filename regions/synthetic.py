@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
 import pgtrigger
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from metrics.models import DualTeacherRow, Figure, Indicator, TeacherTitleRow
+from regions.models import KeyFigures
 from regions.snapshots import take_many
 from reporting.models import Region, ReportYear, School
 
@@ -202,4 +203,9 @@ def generate(
             .order_by("school_id", "year")
         )
     )
+    # Fresh statistics for the bulk-loaded tables, as after any import: without them PostgreSQL
+    # plans the first pages on an empty-table estimate.
+    with connection.cursor() as cursor:
+        for model in (School, ReportYear, Figure, TeacherTitleRow, DualTeacherRow, KeyFigures):
+            cursor.execute(f"ANALYZE {model._meta.db_table}")
     return Generated(province, len(created), len(report_years), len(figures), planted)
