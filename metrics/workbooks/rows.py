@@ -81,6 +81,8 @@ def table_preview(year, spec, table: RawTable, original, preview) -> None:
             field_label = layout.field_label(spec, name) if name in spec.fields else ""
             preview.problems.append(Problem(table.sheet, cell, f"{field_label}：{message}"))
         if not valid or bad:
+            if row.row_id is not None:
+                seen.add(row.row_id)  # a row with a problem is not a removed row
             continue
         what = f"{title} 第 {row.number} 行"
         if row.row_id is None:
