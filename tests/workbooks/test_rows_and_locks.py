@@ -1,9 +1,7 @@
 """Data-set rows added and removed through a workbook; a locked year; a broken appendix."""
 
-import io
-
 from django.core.management import call_command
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from metrics.models import Figure, MajorChange
 from metrics.workbooks.apply import apply_plan
