@@ -57,6 +57,8 @@ def read_dataset_sheet(
         return table
     rows = [(int(r), int(pk)) for r, pk in (info.get("rows") or {}).items()]
     rows += [(int(r), None) for r in info.get("new") or []]
+    if not _rows_in_place(ws, name, info, rows, problems):
+        return None
     for number, pk in sorted(rows):
         values, cells = _row(ws, number, columns, fixed)
         if not values:
@@ -65,6 +67,27 @@ def read_dataset_sheet(
             values = {**original.get(str(pk), {}), **values}
         table.rows.append(RawRow(number=number, row_id=pk, values=values, cells=cells))
     return table
+
+
+def _rows_in_place(ws, name: str, info: dict, rows, problems) -> bool:
+    """Each record still in the row it was downloaded in (the hidden row id says so): a row
+    inserted, deleted or moved in an unprotected sheet would put values into another record."""
+    column = int(info.get("id_column") or 0)
+    if not column:
+        return True
+    for number, pk in sorted(rows):
+        got = text_of(ws.cell(row=number, column=column).value)
+        if got != ("" if pk is None else str(pk)):
+            coord = f"{get_column_letter(column)}{number}"
+            problems.append(
+                Problem(
+                    name,
+                    coord,
+                    _("表格的行被插入、删除或移动过（隐藏的行标识已改变），整张表未读取。"),
+                )
+            )
+            return False
+    return True
 
 
 def _row(ws, number: int, columns: dict, fixed: dict) -> tuple[dict, dict]:

@@ -39,7 +39,7 @@ def write_dataset_sheet(ws, spec: DataSetSpec, year, info: dict, readonly: str =
     )
     layout.put(ws, 2, 1, note).font = Font(size=9, color="C00000" if readonly else "666666")
     info.update({"header": {}, "fixed": {}, "columns": {}, "rows": {}, "years": {}})
-    info.update({"new": [], "kept": [], "pivot": sheet.pivot})
+    info.update({"new": [], "kept": [], "pivot": sheet.pivot, "id_column": sheet.columns + 1})
     info["kind_row"] = HEADER_ROW + len(sheet.header) - 1
     _header(ws, sheet, spec, info, readonly)
     first = HEADER_ROW + len(sheet.header)
@@ -50,6 +50,7 @@ def write_dataset_sheet(ws, spec: DataSetSpec, year, info: dict, readonly: str =
         if line.record is not None:
             info["rows"][str(row)] = line.record.pk
             shown.add(line.record.pk)
+            layout.put(ws, row, sheet.columns + 1, line.record.pk)  # a moved row is noticed
         elif line.new:
             info["new"].append(row)
         elif line.school_year is not None:
@@ -106,8 +107,7 @@ def _body_cell(ws, row, column, cell: SheetCell, spec, info, readonly, validatio
     if cell.fixed or not cell.field:
         target = layout.put(ws, row, column, cell.value)
         target.fill, target.border = GREY, BOX
-        if cell.value not in (None, ""):
-            info["fixed"][target.coordinate] = _text(cell.value)
+        info["fixed"][target.coordinate] = _text(cell.value)
         _merge(ws, row, column, cell)
     else:
         field = layout.model_field(spec, cell.field)
@@ -139,6 +139,10 @@ def _merge(ws, row: int, column: int, cell: SheetCell) -> None:
 def _finish(ws, sheet: PrintedSheet, first: int) -> None:
     for column in range(1, sheet.columns + 1):
         ws.column_dimensions[get_column_letter(column)].width = 16 if column > 1 else 20
+    ids = get_column_letter(sheet.columns + 1)
+    if not sheet.pivot:  # the row ids: hidden, locked
+        layout.put(ws, HEADER_ROW, sheet.columns + 1, _("行标识（勿改）"))
+        ws.column_dimensions[ids].hidden = True
     ws.freeze_panes = ws.cell(row=first, column=1)
     ws.protection.sheet = True
     ws.protection.formatColumns = ws.protection.formatRows = False

@@ -121,3 +121,25 @@ def test_a_certificate_pass_rate_typed_into_the_printed_grid_is_added(figures, z
     apply_plan(year=figures, user=editor, plan=preview.plan)
     added = CertificatePassRate.objects.get(year=figures, school_year=2025, certificate="1+X 证书")
     assert (added.pass_rate, added.updated_by) == (75, editor)
+
+
+def test_every_departments_unchanged_workbook_has_no_changes(figures, editor):
+    departments = list(Department.objects.filter(school=figures.school))
+    preview = preview_of(figures, editor, build_workbook(figures, departments, editor))
+    assert preview.problems == [] and preview.others == []
+    assert preview.changes == [] and preview.empty_plan
+
+
+def test_a_row_deleted_in_an_unprotected_sheet_is_a_changed_layout(
+    figures, department, zhaosheng
+):
+    workbook = load_workbook(io.BytesIO(build_workbook(figures, [department])))
+    sheet = "学校专业设置一览表"  # only 合计 is computed: the row ids notice the record rows
+    workbook[sheet].protection.sheet = False
+    workbook[sheet].delete_rows(5)
+    output = io.BytesIO()
+    workbook.save(output)
+    preview = preview_of(figures, zhaosheng, output.getvalue())
+    messages = {(p.sheet, p.cell): p.message for p in preview.problems}
+    assert "行被插入、删除或移动" in messages[(sheet, "G5")]
+    assert preview.changes == [] and preview.empty_plan
