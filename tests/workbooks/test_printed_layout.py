@@ -130,9 +130,7 @@ def test_every_departments_unchanged_workbook_has_no_changes(figures, editor):
     assert preview.changes == [] and preview.empty_plan
 
 
-def test_a_row_deleted_in_an_unprotected_sheet_is_a_changed_layout(
-    figures, department, zhaosheng
-):
+def test_a_row_deleted_in_an_unprotected_sheet_is_a_changed_layout(figures, department, zhaosheng):
     workbook = load_workbook(io.BytesIO(build_workbook(figures, [department])))
     sheet = "学校专业设置一览表"  # only 合计 is computed: the row ids notice the record rows
     workbook[sheet].protection.sheet = False
