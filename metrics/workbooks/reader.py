@@ -90,10 +90,7 @@ def read_department_workbook(data: bytes) -> ReadResult:
         elif kind == "figures":
             _read_figures(ws, name, department, result)
         elif kind == "dataset" and info.get("key") in DATASETS:
-            original = (result.meta.get("datasets") or {}).get(info["key"]) or {}
-            table = read_dataset_sheet(ws, info, department, original, result.problems)
-            if table is not None:
-                result.tables[table.key] = table
+            _read_table(ws, info, department, result)
     known = {str(info.get("name")) for info in result.meta.get("sheets", [])}
     for name in workbook.sheetnames:
         if name not in known and name not in (layout.META_SHEET, _("填写说明")):
@@ -101,6 +98,26 @@ def read_department_workbook(data: bytes) -> ReadResult:
                 Problem(name, "", _("无法识别的工作表（名称被修改或是新加的），未读取。"))
             )
     return result
+
+
+def _read_table(ws, info: dict, department: str, result: ReadResult) -> None:
+    try:
+        original = (result.meta.get("datasets") or {}).get(info["key"]) or {}
+        if not all(str(pk).isdigit() and isinstance(v, dict) for pk, v in original.items()):
+            raise ValueError(info["key"])
+        table = read_dataset_sheet(ws, info, department, original, result.problems)
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError):
+        # the hidden layout was edited by hand: say so instead of guessing
+        result.problems.append(
+            Problem(
+                str(info.get("name", "")),
+                "",
+                _("此工作表的隐藏版式信息已损坏，整张表未读取。请重新下载工作簿后填写。"),
+            )
+        )
+        return
+    if table is not None:
+        result.tables[table.key] = table
 
 
 def _headers_match(ws, name: str, expected: list[str], result: ReadResult) -> bool:

@@ -141,3 +141,19 @@ def test_a_row_deleted_in_an_unprotected_sheet_is_a_changed_layout(figures, depa
     messages = {(p.sheet, p.cell): p.message for p in preview.problems}
     assert "行被插入、删除或移动" in messages[(sheet, "G5")]
     assert preview.changes == [] and preview.empty_plan
+
+
+def test_a_hand_edited_hidden_layout_is_a_message_not_an_error(figures, department, zhaosheng):
+    workbook = load_workbook(io.BytesIO(build_workbook(figures, [department])))
+    meta = workbook["_meta"]
+    text = json.loads("".join(str(row[0] or "") for row in meta.iter_rows(values_only=True)))
+    for info in text["sheets"]:
+        if info["name"] == GAOKAO:
+            info["rows"] = {"x": "y"}
+    meta.delete_rows(1, meta.max_row)
+    meta["A1"] = json.dumps(text, ensure_ascii=False)
+    output = io.BytesIO()
+    workbook.save(output)
+    preview = preview_of(figures, zhaosheng, output.getvalue())
+    assert [(p.sheet, p.cell) for p in preview.problems] == [(GAOKAO, "")]
+    assert "隐藏版式信息已损坏" in preview.problems[0].message
