@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from metrics import api
 from metrics.datasets import DataSetSpec, rows_for_window
+from metrics.entry import editable_rows
 from metrics.models import TeacherTitleRow
 
 YEAR = '0"年"'
@@ -184,6 +185,9 @@ def printed_sheet(year, spec: DataSetSpec) -> PrintedSheet:
     width = sum(cell.colspan for cell in table.header_rows[0]) if table.header_rows else 0
     header = [[_fixed(c) for c in line] for line in grid(table.header_rows, width)]
     records = rows_for_window(spec, year)
+    # the rows as stored: the table's rows may carry a value read from elsewhere for print
+    # (last year's plan from last year's row), which is not this row's to change here
+    stored = {row.pk: row for row in editable_rows(spec, year)}
     if binding.order:
         records = binding.order(records)
     sheet = PrintedSheet(
@@ -200,9 +204,10 @@ def printed_sheet(year, spec: DataSetSpec) -> PrintedSheet:
         if record is None or record.year_id != year.pk:
             sheet.rows.append(SheetRow([_fixed(c) for c in line] + _blank(sheet.extra, True)))
             continue
-        cells = [_entry(column, record, line[c]) for c, column in enumerate(binding.columns)]
-        cells += [_value_cell(name, record) for name in sheet.extra]
-        sheet.rows.append(SheetRow(cells, record=record))
+        mine = stored.get(record.pk, record)
+        cells = [_entry(c, record, mine, line[i]) for i, c in enumerate(binding.columns)]
+        cells += [_value_cell(name, mine) for name in sheet.extra]
+        sheet.rows.append(SheetRow(cells, record=mine))
     for _n in range(NEW_ROWS):
         cells = [_new_cell(column) for column in binding.columns]
         sheet.rows.append(SheetRow(cells + _blank(sheet.extra, False), new=True))
@@ -224,8 +229,10 @@ def _value_cell(name: str, record) -> SheetCell:
     return SheetCell(value=getattr(record, name), field=name)
 
 
-def _entry(column: Column, record, printed: api.Cell | None) -> SheetCell:
-    if column.field is None or (column.computed_when and column.computed_when(record)):
+def _entry(column: Column, shown, record, printed: api.Cell | None) -> SheetCell:
+    """`shown`: the row as the table shows it; `record`: as stored (what the cell edits)."""
+    computed = column.field is None or (column.computed_when and column.computed_when(record))
+    if computed or getattr(shown, column.field) != getattr(record, column.field):
         return SheetCell(value=printed.text if printed else "", fixed=True)
     value = getattr(record, column.field)
     if column.text and value is None:
