@@ -13,7 +13,7 @@ from metrics import computation
 from metrics.assignments import WhoFills
 from metrics.datasets import DATASETS, DataSetSpec, rows_for_window
 from metrics.derived import catalog_quantities, comparisons, derived_quantities
-from metrics.read import group_label
+from metrics.labels import group_label
 from metrics.services import stamp_of
 from metrics.yeardata import YearData
 from reporting.models import Department
