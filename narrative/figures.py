@@ -8,9 +8,12 @@ import html
 import re
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from metrics import api as metrics_api
+from narrative.models import Block, FrontMatter
+from narrative.numbering import build_outline
 from reporting.models import ReportYear
 
 _BOUND = re.compile(r'<span class="bound-figure" data-code="([^"]+)"></span>')
@@ -54,11 +57,6 @@ class BrokenReference:
 
 def broken_references(year: ReportYear) -> list[BrokenReference]:
     """Every bound figure whose code is gone from the catalog or has no value this year."""
-    from django.urls import reverse
-
-    from narrative.models import Block, FrontMatter
-    from narrative.numbering import build_outline
-
     figures = metrics_api.figure_values(year)
     numbers = {
         node.section.pk: node.number for node in build_outline(year, with_blocks=False).walk()

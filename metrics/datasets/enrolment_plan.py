@@ -1,10 +1,13 @@
-"""表6-4 本学年学校招生计划动态调整变化情况: last year's and this year's plan per major."""
+"""表6-4 本学年学校招生计划动态调整变化情况: last year's and this year's plan per major.
+
+Last year's plan is last report year's 本年招生计划 of the same major (LastYear), so each year's
+plan is entered once, in its own year."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from metrics.datasets.cells import h, n, pct, t
-from metrics.datasets.spec import DataSetSpec, Derived, change, total
+from metrics.datasets.spec import DataSetSpec, Derived, LastYear, change, total
 from metrics.models import EnrolmentPlanRow
 from metrics.values import Cell
 
@@ -25,13 +28,16 @@ def derive(rows):
 
 
 def aggregates(rows, year):
+    previous = [r.previous_plan for r in rows]
     return {
         "enrolment_plan.current": total(r.current_plan for r in rows) if rows else None,
-        "enrolment_plan.previous": total(r.previous_plan for r in rows) if rows else None,
+        "enrolment_plan.previous": total(previous) if rows and None not in previous else None,
     }
 
 
 def _difference(row) -> Cell:
+    if row.previous_plan is None:
+        return Cell(text="")
     difference = row.current_plan - row.previous_plan
     return Cell(
         text=f"{difference:+d}" if difference else "0", value=difference, number_format="+0;-0;0"
@@ -73,4 +79,5 @@ SPEC = DataSetSpec(
     unit_note=gettext_lazy("（单位：人）"),
     derive=derive,
     aggregates=aggregates,
+    last_year=LastYear(field="previous_plan", source="current_plan", match="major"),
 )

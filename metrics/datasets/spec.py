@@ -31,6 +31,31 @@ class Derived:
 
 
 @dataclass(frozen=True)
+class Quoted:
+    """A number of the data set that a sentence of the text may quote (the prose check)."""
+
+    suffix: str  # the quantity's name after "<key>.": "middle", "share.middle"
+    label: str  # how a finding names it: "中级职称专任教师数（专任教师职称结构分布）"
+    unit: str
+    kind: str
+    value: Decimal | None  # exact; None for a range
+    display: str  # as the report prints it, with unit
+    low: Decimal | None = None  # a range: the text's number must lie between the rows' values
+    high: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class LastYear:
+    """A column that prints last year's figure (表6-4 上年招生计划, 表6-8 上年招生规模): read
+    from last report year's row with the same `match` (its `source`, that year's own figure);
+    as typed here only when last year has no such row (a school's first year in the system)."""
+
+    field: str  # "previous_plan"
+    source: str  # "current_plan"
+    match: str  # "major"
+
+
+@dataclass(frozen=True)
 class DataSetSpec:
     key: str
     model: type
@@ -47,6 +72,9 @@ class DataSetSpec:
     derive: Callable[[Rows], Iterable[Derived]] | None = None
     # (rows, report year's number) → {"<key>.<name>": value} for the catalog's formulas
     aggregates: Callable[[Rows, int], dict[str, Decimal | None]] | None = None
+    last_year: LastYear | None = None
+    # rows → the numbers of the table the text may quote
+    quoted: Callable[[Rows], Iterable[Quoted]] | None = None
     # (rows, school years) → (unit, [(series name, value per school year)]) for a chart
     chart: Callable[[Rows, list[int]], tuple[str, list]] | None = None
 

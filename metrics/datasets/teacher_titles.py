@@ -3,8 +3,9 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from metrics import computation
 from metrics.datasets.cells import h, n, pct_bare, t
-from metrics.datasets.spec import DataSetSpec, Derived, dec, share
+from metrics.datasets.spec import DataSetSpec, Derived, Quoted, dec, share
 from metrics.models import TeacherTitleRow
 
 LEVELS = TeacherTitleRow.Level
@@ -35,6 +36,32 @@ def aggregates(rows, year):
     return out
 
 
+def quoted(rows):
+    """Each level's count and share, as a sentence of 6.3.6 quotes them."""
+    counts = {row.level: row.count for row in rows}
+    derived = SPEC.derived(rows)
+    for level, name in LEVELS.choices:
+        count = counts.get(level)
+        yield Quoted(
+            level,
+            _("%(name)s专任教师数（%(table)s）") % {"name": name, "table": SPEC.title},
+            "人",
+            "count",
+            dec(count),
+            "" if count is None else f"{count} 人",
+        )
+        exact = derived[f"share.{level}"].exact if f"share.{level}" in derived else None
+        shown = computation.display(exact, "percent", computed=True)
+        yield Quoted(
+            f"share.{level}",
+            _("%(name)s占比（%(table)s）") % {"name": name, "table": SPEC.title},
+            "%",
+            "percent",
+            exact,
+            f"{shown}%" if shown else "",
+        )
+
+
 def layout(year, rows):
     header = [[h(_("职称等级")), h(_("人数（人）")), h(_("占比（%）"))]]
     derived = SPEC.derived(rows)
@@ -58,4 +85,5 @@ SPEC = DataSetSpec(
     unique_fields=("level",),
     derive=derive,
     aggregates=aggregates,
+    quoted=quoted,
 )

@@ -12,6 +12,32 @@ from metrics.datasets.spec import DataSetSpec
 
 
 def rows_for_window(spec: DataSetSpec, year) -> list:
+    """The rows of `year`'s table, with last year's column read from last year (LastYear)."""
+    rows = _rows(spec, year)
+    if spec.last_year is not None and rows:
+        _read_last_year(spec, year, rows)
+    return rows
+
+
+def _read_last_year(spec: DataSetSpec, year, rows: list) -> None:
+    """Each row's last-year value from last report year's row of the same key (two queries).
+    The rows are for reading (tables, checks), never saved: the entry form reads its own."""
+    last = spec.last_year
+    previous = year.previous()
+    if previous is None:
+        return
+    values = dict(
+        spec.model.objects.filter(year=previous, **{f"{last.source}__isnull": False}).values_list(
+            last.match, last.source
+        )
+    )
+    for row in rows:
+        value = values.get(getattr(row, last.match))
+        if value is not None:
+            setattr(row, last.field, value)
+
+
+def _rows(spec: DataSetSpec, year) -> list:
     """The rows a table of `year` shows. For a multi-year data set: per school year, the rows
     of that school year's own report year when it has them (last year's row is last year's
     figures, never typed again); else of the latest report year (up to this one) that entered
