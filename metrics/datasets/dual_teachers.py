@@ -73,4 +73,5 @@ SPEC = DataSetSpec(
     layout=layout,
     derive=derive,
     aggregates=aggregates,
+    aggregate_labels={"dual_teachers.dual": gettext_lazy("“双师型”教师数合计")},
 )

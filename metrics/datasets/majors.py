@@ -43,4 +43,5 @@ SPEC = DataSetSpec(
     fields=("group", "code", "name", "enrolment", "partner", "counts_as_major"),
     layout=layout,
     aggregates=aggregates,
+    aggregate_labels={"majors.enrolment": gettext_lazy("专业设置表招生人数合计")},
 )

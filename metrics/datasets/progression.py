@@ -54,5 +54,9 @@ SPEC = DataSetSpec(
     unique_fields=("school_year",),
     wide=True,
     aggregates=aggregates,
+    aggregate_labels={
+        "progression.total": gettext_lazy("本年升学总人数（升学情况表）"),
+        "progression.total.prev": gettext_lazy("上年升学总人数（升学情况表）"),
+    },
     chart=chart,
 )

@@ -10,7 +10,7 @@ rule of metrics/computation.py and the reported-value checks (metrics/derived.py
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from metrics.values import Cell
@@ -72,6 +72,7 @@ class DataSetSpec:
     derive: Callable[[Rows], Iterable[Derived]] | None = None
     # (rows, report year's number) → {"<key>.<name>": value} for the catalog's formulas
     aggregates: Callable[[Rows, int], dict[str, Decimal | None]] | None = None
+    aggregate_labels: dict[str, str] = field(default_factory=dict)  # how findings name them
     last_year: LastYear | None = None
     # rows → the numbers of the table the text may quote
     quoted: Callable[[Rows], Iterable[Quoted]] | None = None

@@ -85,5 +85,11 @@ SPEC = DataSetSpec(
     unique_fields=("level",),
     derive=derive,
     aggregates=aggregates,
+    aggregate_labels={
+        "teacher_titles.senior": gettext_lazy("高级职称专任教师数（表6-6）"),
+        "teacher_titles.middle": gettext_lazy("中级职称专任教师数（表6-6）"),
+        "teacher_titles.junior": gettext_lazy("初级及以下专任教师数（表6-6）"),
+        "teacher_titles.total": gettext_lazy("职称结构合计（表6-6）"),
+    },
     quoted=quoted,
 )
