@@ -2,8 +2,9 @@
 
 Every row belongs to the report year in which it was entered. A three-year table keeps
 earlier years' rows under the current report year with a `school_year` column; the next report
-year reads them from there (see metrics/datasets.py, `rows_for_window`), so each year's row is
-entered once, in the first report year that shows it.
+year reads them from there (see metrics/datasets/window.py, `rows_for_window`), so each year's
+row is entered once, in the first report year that shows it. What each data set is (form,
+printed table, derived numbers) is declared in metrics/datasets/<key>.py.
 """
 
 import pghistory
