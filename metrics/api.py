@@ -31,12 +31,16 @@ _snapshots: ContextVar[dict | None] = ContextVar("metrics_snapshots", default=No
 
 
 @contextmanager
-def one_read_per_year() -> Iterator[None]:
-    """One document, one snapshot of each year's figures (nested uses share the outer one)."""
-    if _snapshots.get() is not None:
+def one_read_per_year(preloaded: dict | None = None) -> Iterator[None]:
+    """One document, one snapshot of each year's figures; a nested use shares the outer one.
+    `preloaded`: {year pk: YearData} already read (pages that read many years in bulk), reused
+    instead of a read of their own."""
+    outer = _snapshots.get()
+    if outer is not None:
+        outer.update(preloaded or {})
         yield
         return
-    token = _snapshots.set({})
+    token = _snapshots.set(dict(preloaded or {}))
     try:
         yield
     finally:
