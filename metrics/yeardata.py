@@ -81,35 +81,11 @@ class YearData:
 
     @cached_property
     def aggregates(self) -> dict[str, Decimal | None]:
-        rows = self.rows
-        year = self.year.year
+        """The data sets' aggregates ("progression.total", "teacher_titles.senior" …)."""
         out: dict[str, Decimal | None] = {}
-        titles = {row.level: row.count for row in rows["teacher_titles"]}
-        for level in ("senior", "middle", "junior"):
-            out[f"teacher_titles.{level}"] = _dec(titles.get(level))
-        out["teacher_titles.total"] = _sum(titles.values()) if titles else None
-        dual = rows["dual_teachers"]
-        out["dual_teachers.dual"] = _sum(r.dual_teachers for r in dual) if dual else None
-        out["dual_teachers.specialty"] = _sum(r.specialty_teachers for r in dual) if dual else None
-        majors = rows["majors"]
-        out["majors.majors"] = (
-            Decimal(sum(1 for r in majors if r.counts_as_major)) if majors else None
-        )
-        out["majors.enrolment"] = _sum(r.enrolment for r in majors) if majors else None
-        progression = {r.school_year: r.total for r in rows["progression"]}
-        out["progression.total"] = _dec(progression.get(year))
-        out["progression.total.prev"] = _dec(progression.get(year - 1))
-        gaokao = rows["gaokao_3plus"]
-        for name in ("candidates", "bachelor_line", "college_line"):
-            out[f"gaokao.{name}"] = _sum(getattr(r, name) for r in gaokao) if gaokao else None
-        for row in rows["funding"]:
-            if row.code:
-                out[f"funding.{row.code}"] = row.actual_value
-        plan = rows["enrolment_plan"]
-        out["enrolment_plan.current"] = _sum(r.current_plan for r in plan) if plan else None
-        out["enrolment_plan.previous"] = _sum(r.previous_plan for r in plan) if plan else None
-        industry = rows["major_industry"]
-        out["major_industry.enrolment"] = _sum(r.enrolment for r in industry) if industry else None
+        for spec in DATASETS.values():
+            if spec.aggregates is not None:
+                out.update(spec.aggregates(self.rows[spec.key], self.year.year))
         return out
 
     def stored(self, code: str):
@@ -170,11 +146,3 @@ class _LazyRows(dict):
     def __missing__(self, key):
         self[key] = rows_for_window(DATASETS[key], self.year)
         return self[key]
-
-
-def _dec(value) -> Decimal | None:
-    return None if value is None else Decimal(value)
-
-
-def _sum(values) -> Decimal:
-    return Decimal(sum(values))

@@ -4,8 +4,9 @@
 figures, data-set rows), a few queries per year. Here each of those loads is done once for all
 the years, limited to the quantities the wanted indicators need, and handed to YearData, which
 then computes exactly as for the school's own report: same formulas, same rounding, same
-display. Multi-year data sets (a three-year table) and last year's figures are left to
-YearData's own per-year reads when a wanted indicator needs them (the key indicators do not).
+display. Data sets that read other years (a three-year table, a column of last year's plan)
+and last year's figures are left to YearData's own per-year reads when a wanted indicator needs
+them (the key indicators do not).
 """
 
 from __future__ import annotations
@@ -74,8 +75,8 @@ def year_data(
     rows: dict[str, dict[int, list]] = {}
     for key in keys:
         spec = DATASETS[key]
-        if spec.school_year_field:
-            continue  # read per year by YearData (rows_for_window)
+        if spec.school_year_field or spec.last_year is not None:
+            continue  # spans several years: read per year by YearData (rows_for_window)
         by_year: dict[int, list] = defaultdict(list)
         for row in spec.model.objects.filter(year_id__in=year_ids).order_by("position", "pk"):
             by_year[row.year_id].append(row)
