@@ -28,7 +28,9 @@ class Value:
     @property
     def diff_text(self) -> str:
         """The difference from the median as printed under the value: "+1.50", "-0.25"."""
-        return "" if self.diff is None else f"{self.diff:+.2f}"
+        if self.diff is None:
+            return ""
+        return f"{self.diff:+.2f}" if self.diff else "0.00"
 
 
 @dataclass(slots=True)
