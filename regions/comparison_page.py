@@ -9,6 +9,7 @@ query), so nothing is ever invalidated by hand. With drafts it is computed on ev
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, replace
 
 from django.core.cache import cache
@@ -90,13 +91,10 @@ def comparison_page(
 ) -> ComparisonPage:
     if drafts:
         return _build(region, year, drafts, sort, page_number)
-    key = ":".join(
-        str(part)
-        for part in (
-            "regions:compare", get_language(), region.pk, year, sort, page_number,
-            fingerprint(region, year),
-        )
-    )  # fmt: skip
+    # Hashed: the sort and page come from the address bar, and a cache key must stay short and
+    # plain for any backend (memcached refuses spaces and long keys).
+    parts = (get_language(), region.pk, year, sort, page_number, fingerprint(region, year))
+    key = "regions:compare:" + hashlib.sha256(repr(parts).encode()).hexdigest()
     content = cache.get(key)
     if content is None:
         content = _build(region, year, drafts, sort, page_number)
