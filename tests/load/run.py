@@ -172,7 +172,12 @@ def main() -> int:
          "--log-level", "warning"],
         env=env,
     )  # fmt: skip
-    worker = subprocess.Popen([python, "manage.py", "db_worker", "--queue-name", "*"], env=env)
+    # The worker as deployed (lower CPU priority); its log (WeasyPrint's notes) goes to a file.
+    worker_log = open(scratch / "worker.log", "w")
+    worker = subprocess.Popen(
+        [python, "manage.py", "export_worker", "--no-reload"], env=env, stdout=worker_log,
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
     try:
         _wait_for(port, web)
         _warm_up(port, plan)
@@ -185,7 +190,7 @@ def main() -> int:
             env=env_locust, check=False, stdout=subprocess.DEVNULL,
             stderr=open(scratch / "locust.log", "w"),
         )  # fmt: skip
-        print(f"locust's own log and summary: {scratch / 'locust.log'}")
+        print(f"locust's own log and summary: {scratch / 'locust.log'}; worker: {worker_log.name}")
     finally:
         for process in (web, worker):
             process.send_signal(signal.SIGTERM)
