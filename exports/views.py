@@ -8,7 +8,6 @@ from exports.access import get_export_job_for_user, get_export_year_for_user
 from exports.forms import ExportRequestForm
 from exports.models import ExportJob
 from exports.services import request_export
-from publication.models import current_edition
 from reporting.errors import ReportError
 from reporting.files import private_file_response
 
@@ -20,8 +19,6 @@ def year_exports(request, school, year):
         "year": report_year,
         "jobs": jobs,
         "formats": ExportJob.Format.choices,
-        # A locked year's downloads are its published edition: the bytes that were signed.
-        "edition": None if report_year.is_open else current_edition(report_year),
     }
     return render(request, "exports/year.html", context)
 

@@ -25,6 +25,7 @@ from narrative.numbering import build_outline
 from narrative.prose_numbers.check import section_bindable
 from reporting.errors import ReportError
 from reporting.versions import refresh_version
+from review.guard import edit_refusal
 
 BLOCK_FORMS = {"photo": PhotoForm, "table": TableForm, "case": CaseForm, "chart": ChartForm}
 BLOCK_TEMPLATES = {"photo": "narrative/block_photo.html", "table": "narrative/block_table.html",
@@ -69,8 +70,29 @@ def _editor_context(section, form, conflict=None):
     }
 
 
+def _read_only_reason(section, user) -> str | None:
+    """Why this user cannot change the section now (locked year, submitted or approved)."""
+    if not section.year.is_open:
+        return section.year.locked_message()
+    return edit_refusal(year=section.year, user=user, kind="section", key=section.key)
+
+
 def section_edit(request, school, year, key):
     section = get_section_for_user(request, school, year, key, write=True)
+    reason = _read_only_reason(section, request.user)
+    if reason:
+        # Shown, not offered for editing: an editor here would only collect typing that the
+        # save must then refuse.
+        if request.method == "POST":
+            messages.error(request, reason)
+        context = {
+            "section": section,
+            "year": section.year,
+            "node": build_outline(section.year).by_pk()[section.pk],
+            "reason": reason,
+            "html": mark_safe(render_section_html(section)),  # sanitized document
+        }
+        return render(request, "narrative/section_read_only.html", context)
     text_blocks = list(section.blocks.filter(kind=Block.Kind.TEXT).order_by("pk"))
     form = SectionTextForm(
         request.POST or None, text_blocks=text_blocks, initial={"version": section.version}

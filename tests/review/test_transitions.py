@@ -188,3 +188,22 @@ def test_the_form_of_a_submitted_item_has_no_inputs_for_the_department(
     client.force_login(editor)
     page = client.get("/figures/lianzhou/2025/d/zhaosheng/").content.decode()
     assert 'name="graduates"' in page
+
+
+def test_a_submitted_section_opens_as_text_not_as_an_editor(client, zhaosheng, editor, chapter):
+    services.submit_item(item=item(chapter.year, "section", "ch4"), user=zhaosheng)
+    url = "/report/lianzhou/2025/sections/ch4/"
+    client.force_login(zhaosheng)
+    page = client.get(url).content.decode()
+    assert "本节现为只读" in page and "已提交编委会审核" in page
+    assert "与东盟院校交流。" in page and 'id="text-form"' not in page
+    # The committee still gets the editor (it may correct a submitted section).
+    client.force_login(editor)
+    assert 'id="text-form"' in client.get(url).content.decode()
+
+
+def test_a_locked_year_shows_sections_read_only(client, zhaosheng, chapter):
+    ReportYear.objects.filter(pk=chapter.year_id).update(status=ReportYear.Status.LOCKED)
+    client.force_login(zhaosheng)
+    page = client.get("/report/lianzhou/2025/sections/ch4/").content.decode()
+    assert "已锁定" in page and 'id="text-form"' not in page
