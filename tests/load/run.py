@@ -23,6 +23,8 @@ from pathlib import Path
 
 import django
 
+from tests.load.cpu import local_postgres_pid, tree_seconds
+
 GOAL_P95_MS = 300
 USERS = 51  # 50 department heads + 1 committee member
 SECONDS = int(os.environ.get("LOAD_SECONDS", "60"))
@@ -131,6 +133,20 @@ def _print_table(rows: list[dict]) -> dict:
     return total
 
 
+def _print_cpu(cpu: dict, requests: int, load_before, load_after) -> None:
+    """CPU per request does not depend on the machine's other load; latency does."""
+    parts = [
+        f"{name} {seconds:.1f} s" + (f" ({seconds * 1000 / requests:.0f} ms/request)" if
+                                      name != "export worker" and requests else "")
+        for name, seconds in cpu.items()
+    ]  # fmt: skip
+    print(f"CPU during the run: {', '.join(parts)}")
+    print(
+        f"load average (1 min) before {load_before[0]:.2f}, after {load_after[0]:.2f} "
+        f"on {os.cpu_count()} CPUs"
+    )
+
+
 def _lost_saves(acks: list[dict]) -> list[dict]:
     from django.apps import apps
 
@@ -182,6 +198,9 @@ def main() -> int:
         _wait_for(port, web)
         _warm_up(port, plan)
         print(f"locust: {USERS} users for {SECONDS} s against gunicorn (3 workers) on :{port}")
+        measured = {"web": web.pid, "export worker": worker.pid, "PostgreSQL": local_postgres_pid()}
+        cpu_before = {name: tree_seconds(pid) for name, pid in measured.items() if pid}
+        load_before = os.getloadavg()
         subprocess.run(
             [str(bindir / "locust"), "-f", str(Path(__file__).with_name("locustfile.py")),
              "--headless", "-u", str(USERS), "-r", "10", "-t", f"{SECONDS}s",
@@ -190,6 +209,8 @@ def main() -> int:
             env=env_locust, check=False, stdout=subprocess.DEVNULL,
             stderr=open(scratch / "locust.log", "w"),
         )  # fmt: skip
+        cpu = {name: tree_seconds(measured[name]) - start for name, start in cpu_before.items()}
+        load_after = os.getloadavg()
         print(f"locust's own log and summary: {scratch / 'locust.log'}; worker: {worker_log.name}")
     finally:
         for process in (web, worker):
@@ -212,6 +233,7 @@ def main() -> int:
     )
     for ack in lost[:10]:
         print("  lost:", ack)
+    _print_cpu(cpu, int(total.get("Request Count", 0) or 0), load_before, load_after)
     call_command("load_demo", stdout=open(os.devnull, "w"))  # the demo as it was
     return 0 if not errors and not lost else 1
 
