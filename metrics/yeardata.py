@@ -23,6 +23,7 @@ class YearData:
         self.year = year
         self._computing: set[str] = set()
         self._computed: dict[str, Decimal | None] = {}
+        self._aggregates: dict[str, dict[str, Decimal | None]] = {}
 
     @cached_property
     def indicators(self) -> list[Indicator]:
@@ -79,38 +80,15 @@ class YearData:
     def rows(self) -> _LazyRows:
         return _LazyRows(self.year)
 
-    @cached_property
-    def aggregates(self) -> dict[str, Decimal | None]:
-        rows = self.rows
-        year = self.year.year
-        out: dict[str, Decimal | None] = {}
-        titles = {row.level: row.count for row in rows["teacher_titles"]}
-        for level in ("senior", "middle", "junior"):
-            out[f"teacher_titles.{level}"] = _dec(titles.get(level))
-        out["teacher_titles.total"] = _sum(titles.values()) if titles else None
-        dual = rows["dual_teachers"]
-        out["dual_teachers.dual"] = _sum(r.dual_teachers for r in dual) if dual else None
-        out["dual_teachers.specialty"] = _sum(r.specialty_teachers for r in dual) if dual else None
-        majors = rows["majors"]
-        out["majors.majors"] = (
-            Decimal(sum(1 for r in majors if r.counts_as_major)) if majors else None
-        )
-        out["majors.enrolment"] = _sum(r.enrolment for r in majors) if majors else None
-        progression = {r.school_year: r.total for r in rows["progression"]}
-        out["progression.total"] = _dec(progression.get(year))
-        out["progression.total.prev"] = _dec(progression.get(year - 1))
-        gaokao = rows["gaokao_3plus"]
-        for name in ("candidates", "bachelor_line", "college_line"):
-            out[f"gaokao.{name}"] = _sum(getattr(r, name) for r in gaokao) if gaokao else None
-        for row in rows["funding"]:
-            if row.code:
-                out[f"funding.{row.code}"] = row.actual_value
-        plan = rows["enrolment_plan"]
-        out["enrolment_plan.current"] = _sum(r.current_plan for r in plan) if plan else None
-        out["enrolment_plan.previous"] = _sum(r.previous_plan for r in plan) if plan else None
-        industry = rows["major_industry"]
-        out["major_industry.enrolment"] = _sum(r.enrolment for r in industry) if industry else None
-        return out
+    def aggregate(self, name: str) -> Decimal | None:
+        """A data-set aggregate ("progression.total" …). Only the data set it names is read:
+        an entry form's few computed rows need one or two of the eleven (load test)."""
+        key = _AGGREGATE_SOURCES.get(name.split(".", 1)[0])
+        if key is None:
+            return None
+        if key not in self._aggregates:
+            self._aggregates[key] = _dataset_aggregates(key, self.rows[key], self.year.year)
+        return self._aggregates[key].get(name)
 
     def stored(self, code: str):
         figure = self.figures.get(code)
@@ -124,7 +102,7 @@ class YearData:
             return figure.value if figure is not None else None
         indicator = self.by_code.get(name)
         if indicator is None:
-            return self.aggregates.get(name)
+            return self.aggregate(name)
         if indicator.formula:
             return self.computed(indicator)
         value = self.stored(name)
@@ -170,6 +148,51 @@ class _LazyRows(dict):
     def __missing__(self, key):
         self[key] = rows_for_window(DATASETS[key], self.year)
         return self[key]
+
+
+# The data set each aggregate name reads, by the name's first part.
+_AGGREGATE_SOURCES = {
+    "teacher_titles": "teacher_titles",
+    "dual_teachers": "dual_teachers",
+    "majors": "majors",
+    "progression": "progression",
+    "gaokao": "gaokao_3plus",
+    "funding": "funding",
+    "enrolment_plan": "enrolment_plan",
+    "major_industry": "major_industry",
+}
+
+
+def _dataset_aggregates(key: str, rows: list, year: int) -> dict[str, Decimal | None]:
+    out: dict[str, Decimal | None] = {}
+    if key == "teacher_titles":
+        titles = {row.level: row.count for row in rows}
+        for level in ("senior", "middle", "junior"):
+            out[f"teacher_titles.{level}"] = _dec(titles.get(level))
+        out["teacher_titles.total"] = _sum(titles.values()) if titles else None
+    elif key == "dual_teachers":
+        out["dual_teachers.dual"] = _sum(r.dual_teachers for r in rows) if rows else None
+        out["dual_teachers.specialty"] = _sum(r.specialty_teachers for r in rows) if rows else None
+    elif key == "majors":
+        out["majors.majors"] = Decimal(sum(1 for r in rows if r.counts_as_major)) if rows else None
+        out["majors.enrolment"] = _sum(r.enrolment for r in rows) if rows else None
+    elif key == "progression":
+        progression = {r.school_year: r.total for r in rows}
+        out["progression.total"] = _dec(progression.get(year))
+        out["progression.total.prev"] = _dec(progression.get(year - 1))
+    elif key == "gaokao_3plus":
+        for name in ("candidates", "bachelor_line", "college_line"):
+            out[f"gaokao.{name}"] = _sum(getattr(r, name) for r in rows) if rows else None
+    elif key == "funding":
+        for row in rows:
+            if row.code:
+                out[f"funding.{row.code}"] = row.actual_value
+    elif key == "enrolment_plan":
+        out["enrolment_plan.current"] = _sum(r.current_plan for r in rows) if rows else None
+        out["enrolment_plan.previous"] = _sum(r.previous_plan for r in rows) if rows else None
+    elif key == "major_industry":
+        out["major_industry.enrolment"] = _sum(r.enrolment for r in rows) if rows else None
+    return out
 
 
 def _dec(value) -> Decimal | None:
