@@ -84,10 +84,14 @@ def _change(current, previous) -> Decimal | None:
     return (Decimal(current) - Decimal(previous)) * HUNDRED / Decimal(previous)
 
 
-def catalog_quantities(data: YearData):
+def catalog_quantities(data: YearData, codes: set[str] | None = None):
+    """The computed indicators (only `codes` when given: a form needs its own rows only, and
+    each one computed may read a data set)."""
     school = data.year.school
     for indicator in data.indicators:
         if not indicator.formula or not indicator.applies_to_school(school):
+            continue
+        if codes is not None and indicator.code not in codes:
             continue
         label = indicator.label
         if indicator.table_id:

@@ -84,7 +84,9 @@ def entry_groups(
     school = data.year.school
     groups: dict[str, EntryGroup] = {}
     reported: dict[str, list] = {}
-    for comparison in comparisons(data, {q.name: q for q in catalog_quantities(data)}):
+    own = {i.code for i in department_indicators(data, department) if i.formula}
+    quantities = {q.name: q for q in catalog_quantities(data, own)}
+    for comparison in comparisons(data, quantities):
         reported.setdefault(comparison.reported.quantity, []).append(comparison)
     for indicator in department_indicators(data, department):
         title = group_label(indicator)
