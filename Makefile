@@ -70,6 +70,7 @@ worker: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 test: install lint
 	$(PY) manage.py makemigrations --check --dry-run --no-input

@@ -2,9 +2,10 @@
 
 from django_tasks import task
 
+from exports.services import run_export
+
 
 @task()
 def run_export_job(job_id: str) -> str:
-    from exports.services import run_export
 
     return run_export(job_id=job_id).status

@@ -7,6 +7,9 @@ from django.shortcuts import get_object_or_404
 
 from metrics.assignments import WhoFills
 from metrics.datasets import DATASETS
+from metrics.derived import owned_by
+from metrics.models import ReportedValue
+from metrics.yeardata import YearData
 from reporting.access import can_write_for_department, get_year_for_user
 from reporting.models import Department
 
@@ -41,10 +44,6 @@ def can_explain(user, year, department_codes: set[str]) -> bool:
 def get_reported_for_user(request, school_slug: str, year: int, department_code: str, pk: int):
     """(year, department, reported value) of a department's reported-values page: the value
     must be one of a derived quantity that department owns."""
-    from metrics.derived import owned_by
-    from metrics.models import ReportedValue
-    from metrics.yeardata import YearData
-
     report_year, department = get_entry_for_user(request, school_slug, year, department_code)
     reported = get_object_or_404(ReportedValue, pk=pk, year=report_year)
     if reported.quantity not in owned_by(YearData(report_year), department.code):

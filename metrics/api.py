@@ -1,12 +1,10 @@
-"""The read side of the year's figures, for the narrative, the exports and anything else.
+"""The read side of the year's figures: the one module of `metrics` other apps import to read.
 
-Other apps import only this module from `metrics`. Every function takes a ReportYear and
-returns plain, immutable values: no querysets leak out, so callers cannot write through them
-and the exports stay a pure function of the year's stored data.
-
-Values: counts are `int`, amounts and percentages `Decimal`, free text `str`; `None` means
-"not entered". `display` is the value formatted for print by the one documented rounding rule
-(see metrics/computation.py), without the unit.
+Every function takes a ReportYear and returns plain, immutable values (metrics/values.py): no
+querysets leak out, so callers cannot write through them and the exports stay a pure function
+of the year's stored data. Inside `one_read_per_year()` (one document: a PDF, an HTML page, a
+workbook) every call reuses one snapshot of each year (metrics.yeardata.YearData), so the
+catalog, the figures and each data set are read once per document.
 """
 
 from __future__ import annotations
@@ -14,94 +12,43 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from reporting.models import ReportYear
+from django.utils.translation import gettext as _
 
-Value = int | Decimal | str | None
+from metrics import computation, prose, series
+from metrics.datasets import DATASETS
+from metrics.labels import department_source_line, group_label
+from metrics.values import Cell, ChartData, FigureValue, Table, Value
+from metrics.yeardata import YearData
+from reporting.models import ReportYear
 
+__all__ = ["BODY_TABLE_KEYS", "Cell", "ChartData", "FigureValue", "Table", "Value"]
 
-@dataclass(frozen=True)
-class FigureValue:
-    code: str  # stable indicator code, e.g. "graduates"; what bound figures store
-    label: str  # wording as printed, e.g. "毕业生人数"
-    unit: str  # "人", "%", "元", ":" …
-    value: Value
-    display: str  # "557", "93.25", "" when value is None
-    computed: bool = False
-    group: str = ""  # where it is entered or computed, for the picker ("表1 人才培养质量计分卡")
+# Body tables every school can place in its text (表1-1 … 表6-8 of the sample), in print order.
+BODY_TABLE_KEYS = list(DATASETS)
 
-
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    value: Value = None  # the number behind the text, for Excel
-    number_format: str = ""  # Excel format such as "0", "0.00", "0.00%"
-    colspan: int = 1
-    rowspan: int = 1
-    header: bool = False
-    indent: int = 0  # 其中 rows: 1 per level below the top
-
-
-@dataclass(frozen=True)
-class Table:
-    key: str  # "appendix-1" … or a body table key such as "certificates"
-    title: str  # default caption without the generated number: "近三年毕业生升学情况一览表"
-    source: str  # data-source line: "图表数据来源：连州市职业技术学校招生就业办数据统计"
-    header_rows: list[list[Cell]] = field(default_factory=list)
-    rows: list[list[Cell]] = field(default_factory=list)
-    unit_note: str = ""  # "（单位：人）" when the caption carries the unit
-    wide: bool = False  # needs a landscape page in print
-
-
-@dataclass(frozen=True)
-class ChartData:
-    """A series of figures for a chart: one value per category (year) per named series."""
-
-    key: str
-    title: str  # "全日制在校生人数"
-    unit: str  # "人", "%", "万元"
-    categories: list[str]  # ["2023年", "2024年", "2025年"]
-    series: list[tuple[str, list[Decimal | None]]]  # [(name, values per category)]
-    source: str  # "图表数据来源：…"
-
-
-# Body tables every school can place in its text (表1-1 … 表6-8 of the sample).
-BODY_TABLE_KEYS = [
-    "certificates",  # 表1-1 certificate pass rates by year and certificate type
-    "gaokao_3plus",  # 表1-2 “3+证书” results by candidate group
-    "progression",  # 表1-3 progression to further study by year and route
-    "funding",  # 表6-1 funding against provincial averages
-    "project_spending",  # 表6-2 project spending
-    "major_changes",  # 表6-3 majors added and stopped
-    "enrolment_plan",  # 表6-4 enrolment plan changes
-    "majors",  # 表6-5 majors with code, name, category, enrolment, partner
-    "teacher_titles",  # 表6-6 teachers by professional title
-    "dual_teachers",  # 表6-7 “双师型” teachers by major
-    "major_industry",  # 表6-8 majors against industries
-]
-
-
-# One document, one load of each year's figures: inside `one_read_per_year()` every call below
-# reuses the year's YearData instead of reading the catalog, figures and data sets again.
 _snapshots: ContextVar[dict | None] = ContextVar("metrics_snapshots", default=None)
 
 
 @contextmanager
-def one_read_per_year() -> Iterator[None]:
-    token = _snapshots.set({})
+def one_read_per_year(preloaded: dict | None = None) -> Iterator[None]:
+    """One document, one snapshot of each year's figures; a nested use shares the outer one.
+    `preloaded`: {year pk: YearData} already read (pages that read many years in bulk), reused
+    instead of a read of their own."""
+    outer = _snapshots.get()
+    if outer is not None:
+        outer.update(preloaded or {})
+        yield
+        return
+    token = _snapshots.set(dict(preloaded or {}))
     try:
         yield
     finally:
         _snapshots.reset(token)
 
 
-def _year_data(year: ReportYear):
-    from metrics.yeardata import YearData
-
+def snapshot(year: ReportYear) -> YearData:
+    """The year's snapshot: shared inside `one_read_per_year()`, else a fresh one."""
     cache = _snapshots.get()
     if cache is None:
         return YearData(year)
@@ -112,9 +59,19 @@ def _year_data(year: ReportYear):
 
 def figure_values(year: ReportYear) -> dict[str, FigureValue]:
     """Every single figure of the year (entered and computed), by code. Few queries."""
-    from metrics import read
-
-    return read.figure_values(year, _year_data(year))
+    data = snapshot(year)
+    return {
+        indicator.code: FigureValue(
+            code=indicator.code,
+            label=indicator.label,
+            unit=indicator.unit,
+            value=data.value(indicator),
+            display=data.display(indicator),
+            computed=bool(indicator.formula),
+            group=group_label(indicator),
+        )
+        for indicator in data.indicators
+    }
 
 
 def get_figure(year: ReportYear, code: str) -> FigureValue | None:
@@ -124,50 +81,88 @@ def get_figure(year: ReportYear, code: str) -> FigureValue | None:
 
 def appendix_tables(year: ReportYear) -> list[Table]:
     """附件 表1–表5 (and a 6th when the catalog has one), rows in catalog order."""
-    from metrics import read
+    data = snapshot(year)
+    school = year.school
+    tables: dict[int, Table] = {}
+    for indicator in data.indicators:
+        if indicator.table_id is None:
+            continue
+        table = indicator.table
+        if table.number not in tables:
+            tables[table.number] = Table(
+                key=f"appendix-{table.number}",
+                title=f"表 {table.number} {table.title}",
+                source="",
+                header_rows=[
+                    [
+                        Cell(_("序号"), header=True),
+                        Cell(_("指标"), header=True),
+                        Cell(_("单位"), header=True),
+                        Cell(_("%(year)s 年") % {"year": year.year}, header=True),
+                    ]
+                ],
+            )
+        tables[table.number].rows.append(
+            [
+                Cell(indicator.seq),
+                Cell("" if indicator.second_unit else indicator.label, indent=indicator.level - 1),
+                Cell(indicator.unit),
+                _appendix_value(data, indicator, school),
+            ]
+        )
+    return [tables[number] for number in sorted(tables)]
 
-    return read.appendix_tables(year, _year_data(year))
+
+def _appendix_value(data: YearData, indicator, school) -> Cell:
+    if not indicator.applies_to_school(school):
+        # A row this kind of school does not fill prints the template's marker ("高职填报").
+        marker = str(indicator.get_applies_to_display())
+        return Cell("" if indicator.label == marker else marker)
+    return Cell(
+        data.display(indicator),
+        value=data.value(indicator),
+        number_format=computation.number_format(indicator.kind, computed=bool(indicator.formula)),
+    )
 
 
 def body_table(year: ReportYear, key: str) -> Table:
     """A body table generated from the year's figures; KeyError for an unknown key."""
-    from metrics import read
-
-    return read.body_table(year, key, _year_data(year))
+    spec = DATASETS[key]
+    data = snapshot(year)
+    header_rows, rows = spec.printed(year, data.rows[key])
+    return Table(
+        key=key,
+        title=str(spec.title),
+        source=department_source_line(year, data.who.dataset(key)),
+        header_rows=header_rows,
+        rows=rows,
+        unit_note=str(spec.unit_note),
+        wide=spec.wide,
+    )
 
 
 def body_table_choices() -> list[tuple[str, str]]:
     """(key, default title) for the narrative's table picker."""
-    from metrics import read
-
-    return read.body_table_choices()
+    return [(key, str(spec.title)) for key, spec in DATASETS.items()]
 
 
-def prose_quantities(year: ReportYear) -> list:
+def prose_quantities(year: ReportYear) -> list[prose.ProseQuantity]:
     """Every figure a sentence of the text may quote, with its exact value and the phrases the
-    text uses for it (metrics.prose.ProseQuantity); for the numbers-in-prose check."""
-    from metrics import prose
-
-    return prose.prose_quantities(_year_data(year))
+    text uses for it; for the numbers-in-prose check."""
+    return prose.prose_quantities(snapshot(year))
 
 
 def chart_series_choices() -> list[tuple[str, str]]:
     """(key, label) of the series a chart can show (在校生, 招生, 升学, pass rates …)."""
-    from metrics import series
-
     return series.choices()
 
 
 def chart_years(year: ReportYear) -> list[int]:
     """The years a chart of this report year can offer."""
-    from metrics import series
-
     return series.available_years(year)
 
 
 def chart_series(year: ReportYear, key: str, years: list[int] | None = None) -> ChartData:
     """The values of one series over the chosen years (all available when None); KeyError for
     an unknown key."""
-    from metrics import series
-
-    return series.chart_data(year, key, years)
+    return series.chart_data(year, key, years, snapshot=snapshot)

@@ -10,7 +10,9 @@ number is computed, and the printed number is kept as a *reported value* with th
 "已发布的报告" (it is what the school published; REPORTED below), so the findings page shows
 each printed number that disagrees with its counts (rule computed-matches-reported).
 Earlier years shown by 表1-1 (2022–2023) and 表1-3 (2023) are stored under the 2025 report year
-with their school year; 2024's rows under the 2024 demo year (see metrics/datasets.py).
+with their school year; 2024's rows under the 2024 demo year (see metrics/datasets/window.py).
+表6-4's 2024 plans and 表6-8's 2024 招生规模 are the 2024 year's own rows: the 2025 tables read
+them from there (metrics/datasets/spec.py, LastYear).
 """
 
 from decimal import Decimal
@@ -111,8 +113,9 @@ CERTIFICATES = ["1+X 证书", "职业技能等级证书", "计算机等级考试
 CERTIFICATE_RATES = {2022: [53, 69, 42, 63], 2023: [61, 75, 48, 62]}
 GAOKAO = [("应届生", 106, 0, 81), ("往届生", 75, 2, 64)]
 PROGRESSION = {2023: [0, 27, 0, 0, 0, 0], 2025: [0, 89, 21, 0, 0, 20]}
-# The 2024 year holds exactly what the sample prints for 2024: 表1-1's 2024 row and 表1-3's 2024
-# row. Nothing else of 2024 is printed, so every other form of 2024 stays empty (未填报).
+# The 2024 year holds exactly what the sample prints for 2024: 表1-1's 2024 row, 表1-3's 2024
+# row, 表6-4's 2024 招生计划 per major and 表6-8's 2024 招生规模 per category. Nothing else of
+# 2024 is printed, so every other form and column of 2024 stays empty (未填报).
 PREVIOUS_YEAR = 2024
 PREVIOUS_CERTIFICATE_RATES = {2024: [72, 82, 52, 65]}
 PREVIOUS_PROGRESSION = {2024: [0, 65, 30, 0, 0, 55]}
@@ -181,8 +184,11 @@ MAJOR_CHANGES = [
     ("7002 道路运输类", "新能源汽车运用与维修", "", "由连州技工学校备案"),
     ("7103 通信类", "", "通信运营服务", ""),
 ]
-PLAN = [("7701 教育类", "幼儿保育", 90, 45), ("7402 餐饮类", "中餐烹饪", 80, 90)]
-PLAN += [("6209 安全类", "应急救援技术", 150, 200)]
+# (专业大类, 专业名称, 本年招生计划): 2025 in the 2025 year, 2024 in the 2024 year.
+PLAN = [("7701 教育类", "幼儿保育", 45), ("7402 餐饮类", "中餐烹饪", 90)]
+PLAN += [("6209 安全类", "应急救援技术", 200)]
+PREVIOUS_PLAN = [("7701 教育类", "幼儿保育", 90), ("7402 餐饮类", "中餐烹饪", 80)]
+PREVIOUS_PLAN += [("6209 安全类", "应急救援技术", 150)]
 MAJORS = [
     ("660301", "机电技术应用", 95, ""),
     ("700604", "城市轨道交通运营服务", 50, ""),
@@ -197,10 +203,17 @@ MAJORS = [
 TITLES = [("senior", 13), ("middle", 39), ("junior", 33)]
 DUAL = [("学前教育", 7, 2), ("汽车运用与维修", 4, 2), ("电子技术应用", 4, 2)]
 DUAL += [("计算机网络技术", 8, 3), ("中餐烹饪", 5, 3)]
+# (专业类别, 对应产业领域, 区域岗位需求缺口, 对口就业率) of 2025; 2025's 招生规模 is not printed.
 INDUSTRY = [
-    ("先进制造类", "机电一体化", 102, 850, D("96.3")),
-    ("现代服务类", "中餐烹饪、幼儿保育", 149, 1200, D("94.7")),
-    ("新兴特色类", "应急救援、电商", 227, 420, D("98.2")),
+    ("先进制造类", "机电一体化", 850, D("96.3")),
+    ("现代服务类", "中餐烹饪、幼儿保育", 1200, D("94.7")),
+    ("新兴特色类", "应急救援、电商", 420, D("98.2")),
+]
+# (专业类别, 对应产业领域, 本年招生规模) of 2024, printed as 表6-8's "2024 年招生规模".
+PREVIOUS_INDUSTRY = [
+    ("先进制造类", "机电一体化", 102),
+    ("现代服务类", "中餐烹饪、幼儿保育", 149),
+    ("新兴特色类", "应急救援、电商", 227),
 ]
 
 # The derived numbers as printed in the sample (quantity names: metrics/derived.py), with where.
@@ -292,6 +305,11 @@ def load_previous_year(school, year) -> None:
     previous, _created = ReportYear.objects.get_or_create(school=school, year=PREVIOUS_YEAR)
     _certificates(previous, PREVIOUS_CERTIFICATE_RATES)
     _progression(previous, PREVIOUS_PROGRESSION)
+    keys = ("category", "major", "current_plan")
+    _replace(m.EnrolmentPlanRow, previous, [dict(zip(keys, p, strict=True)) for p in PREVIOUS_PLAN])
+    keys = ("category", "industry", "current_enrolment")
+    rows = [dict(zip(keys, i, strict=True)) for i in PREVIOUS_INDUSTRY]
+    _replace(m.MajorIndustryRow, previous, rows)
 
 
 @transaction.atomic
@@ -321,7 +339,7 @@ def load(school, year) -> None:
     )
     keys = ("category", "added_major", "stopped_major", "note")
     _replace(m.MajorChange, year, [dict(zip(keys, c, strict=True)) for c in MAJOR_CHANGES])
-    keys = ("category", "major", "previous_plan", "current_plan")
+    keys = ("category", "major", "current_plan")
     _replace(m.EnrolmentPlanRow, year, [dict(zip(keys, p, strict=True)) for p in PLAN])
     majors = [
         {"group": "全日制普通班", "code": c, "name": n, "enrolment": e, "partner": p}
@@ -334,6 +352,6 @@ def load(school, year) -> None:
     _replace(m.TeacherTitleRow, year, [{"level": lv, "count": c} for lv, c in TITLES])
     keys = ("major_category", "specialty_teachers", "dual_teachers")
     _replace(m.DualTeacherRow, year, [dict(zip(keys, d, strict=True)) for d in DUAL])
-    keys = ("category", "industry", "enrolment", "demand_gap", "related_employment_rate")
+    keys = ("category", "industry", "demand_gap", "related_employment_rate")
     _replace(m.MajorIndustryRow, year, [dict(zip(keys, i, strict=True)) for i in INDUSTRY])
     _reported(year)

@@ -22,10 +22,7 @@ from django.utils.translation import gettext as _
 
 from metrics import computation
 from metrics.datasets import DATASETS
-from metrics.models import TeacherTitleRow
 from metrics.yeardata import YearData
-
-HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True)
@@ -72,18 +69,6 @@ class DerivedQuantity:
         return computed == computation.round_half_up(Decimal(reported), places)
 
 
-def _share(num, den) -> Decimal | None:
-    if num is None or not den:
-        return None
-    return Decimal(num) * HUNDRED / Decimal(den)
-
-
-def _change(current, previous) -> Decimal | None:
-    if current is None or not previous:
-        return None
-    return (Decimal(current) - Decimal(previous)) * HUNDRED / Decimal(previous)
-
-
 def catalog_quantities(data: YearData, codes: set[str] | None = None):
     """The computed indicators (only `codes` when given: a form needs its own rows only, and
     each one computed may read a data set)."""
@@ -106,70 +91,26 @@ def catalog_quantities(data: YearData, codes: set[str] | None = None):
         )
 
 
-def _body(data: YearData):
-    def make(key, suffix, label, kind, exact, **kw):
-        spec = DATASETS[key]
-        return DerivedQuantity(
-            name=f"{key}.{suffix}" if suffix else key,
-            label=f"{spec.title}：{label}",
-            kind=kind,
-            department_code=data.who.dataset_code(key),
-            exact=exact,
-            operands=frozenset({f"{key}.rows"}),
-            **kw,
-        )
-
-    titles = data.rows["teacher_titles"]
-    total = sum(r.count for r in titles)
-    for row in titles:
-        name = TeacherTitleRow.Level(row.level).label
-        yield make("teacher_titles", f"share.{row.level}", _("%(n)s占比") % {"n": name},
-                   "percent", _share(row.count, total))  # fmt: skip
-    if titles:
-        yield make("teacher_titles", "total", _("合计人数"), "count", Decimal(total))
-
-    dual = data.rows["dual_teachers"]
-    for row in dual:
-        yield make("dual_teachers", f"share.{row.major_category}",
-                   _("%(n)s“双师型”教师占比") % {"n": row.major_category},
-                   "percent", _share(row.dual_teachers, row.specialty_teachers))  # fmt: skip
-    if dual:
-        yield make("dual_teachers", "share", _("合计“双师型”教师占比"), "percent",
-                   _share(sum(r.dual_teachers for r in dual),
-                          sum(r.specialty_teachers for r in dual)))  # fmt: skip
-
-    gaokao = data.rows["gaokao_3plus"]
-    groups = [(r.group, r.candidates, r.bachelor_line, r.college_line) for r in gaokao]
-    if gaokao:
-        sums = [sum(g[i] for g in groups) for i in (1, 2, 3)]
-        groups.append(("", *sums))
-    for group, candidates, bachelor, college in groups:
-        who = group or _("汇总")
-        suffix = f".{group}" if group else ""
-        yield make("gaokao_3plus", f"bachelor_rate{suffix}", _("%(g)s本科上线率") % {"g": who},
-                   "percent", _share(bachelor, candidates))  # fmt: skip
-        yield make("gaokao_3plus", f"college_rate{suffix}", _("%(g)s专科上线率") % {"g": who},
-                   "percent", _share(college, candidates))  # fmt: skip
-
-    for row in data.rows["enrolment_plan"]:
-        yield make("enrolment_plan", f"change_rate.{row.major}",
-                   _("%(m)s招生计划变化比率") % {"m": row.major}, "percent",
-                   _change(row.current_plan, row.previous_plan), signed=True)  # fmt: skip
-
-    for row in data.rows["funding"]:
-        if row.actual_value is None or row.average_value is None:
+def data_set_quantities(data: YearData):
+    """The derived quantities of the data sets, computed by each data set's spec."""
+    for spec in DATASETS.values():
+        if spec.derive is None:
             continue
-        if row.unit == "%":  # percentage points, as the table prints them
-            exact = row.actual_value - row.average_value
-        else:
-            exact = _change(row.actual_value, row.average_value)
-        yield make("funding", f"excess.{row.indicator}", _("%(i)s超出幅度") % {"i": row.indicator},
-                   "percent", exact, signed=True)  # fmt: skip
+        for derived in spec.derive(data.rows[spec.key]):
+            yield DerivedQuantity(
+                name=spec.quantity_name(derived.suffix),
+                label=f"{spec.title}：{derived.label}",
+                kind=derived.kind,
+                department_code=data.who.dataset_code(spec.key),
+                exact=derived.exact,
+                operands=frozenset({f"{spec.key}.rows"}),
+                signed=derived.signed,
+            )
 
 
 def derived_quantities(data: YearData) -> dict[str, DerivedQuantity]:
     quantities = {q.name: q for q in catalog_quantities(data)}
-    quantities.update((q.name, q) for q in _body(data))
+    quantities.update((q.name, q) for q in data_set_quantities(data))
     return quantities
 
 

@@ -13,7 +13,7 @@ from metrics import computation
 from metrics.assignments import WhoFills
 from metrics.datasets import DATASETS, DataSetSpec, rows_for_window
 from metrics.derived import catalog_quantities, comparisons, derived_quantities
-from metrics.read import group_label
+from metrics.labels import group_label
 from metrics.services import stamp_of
 from metrics.yeardata import YearData
 from reporting.models import Department
@@ -160,10 +160,11 @@ def editable_rows(spec: DataSetSpec, year):
 
 def earlier_table(spec: DataSetSpec, rows) -> dict:
     """Earlier rows as a read-only table: the report year, then the form's fields."""
-    fields = [spec.model._meta.get_field(name) for name in spec.fields]
     return {
-        "headers": [_("填报年度"), *[str(f.verbose_name) for f in fields]],
-        "rows": [[row.year.year, *[_shown(getattr(row, f.name)) for f in fields]] for row in rows],
+        "headers": [_("填报年度"), *[spec.field_label(name) for name in spec.fields]],
+        "rows": [
+            [row.year.year, *[_shown(getattr(row, name)) for name in spec.fields]] for row in rows
+        ],
     }
 
 

@@ -21,7 +21,6 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from metrics import computation
 from metrics.datasets import DATASETS
@@ -30,15 +29,9 @@ from metrics.models import FindingExplanation, Indicator, Rule
 from metrics.rule_messages import render_rule_message
 from metrics.yeardata import YearData
 
+# How a finding names a data set's aggregate ("teacher_titles.middle"): from its spec.
 AGGREGATE_LABELS = {
-    "teacher_titles.senior": gettext_lazy("高级职称专任教师数（表6-6）"),
-    "teacher_titles.middle": gettext_lazy("中级职称专任教师数（表6-6）"),
-    "teacher_titles.junior": gettext_lazy("初级及以下专任教师数（表6-6）"),
-    "teacher_titles.total": gettext_lazy("职称结构合计（表6-6）"),
-    "progression.total": gettext_lazy("本年升学总人数（升学情况表）"),
-    "progression.total.prev": gettext_lazy("上年升学总人数（升学情况表）"),
-    "majors.enrolment": gettext_lazy("专业设置表招生人数合计"),
-    "dual_teachers.dual": gettext_lazy("“双师型”教师数合计"),
+    name: label for spec in DATASETS.values() for name, label in spec.aggregate_labels.items()
 }
 
 

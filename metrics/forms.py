@@ -231,13 +231,7 @@ def _formfield(field, **kwargs):
 
 
 def formset_class(spec: DataSetSpec):
-    unique = {
-        "certificates": ("school_year", "certificate"),
-        "gaokao_3plus": ("group",),
-        "progression": ("school_year",),
-        "teacher_titles": ("level",),
-    }.get(spec.key, ())
-    base = type("Base", (DataSetFormSet,), {"unique_fields": unique})
+    base = type("Base", (DataSetFormSet,), {"unique_fields": spec.unique_fields})
     return modelformset_factory(
         spec.model,
         fields=spec.fields,

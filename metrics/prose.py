@@ -12,12 +12,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
-
 from metrics import computation
 from metrics.datasets import DATASETS
-from metrics.derived import derived_quantities
-from metrics.models import ProsePhrase, TeacherTitleRow
+from metrics.models import ProsePhrase
 from metrics.yeardata import YearData
 
 # Printed labels carry the appendix's structure ("其中：A 类：留在当地就业人数", "（师资队伍）"),
@@ -84,48 +81,20 @@ def prose_quantities(data: YearData) -> list[ProseQuantity]:
 
 
 def _data_set_quantities(data: YearData, phrases: dict[str, list[str]]):
-    titles = DATASETS["teacher_titles"]
-    counts = {row.level: row.count for row in data.rows["teacher_titles"]}
-    derived = derived_quantities(data)
-    for level, name in TeacherTitleRow.Level.choices:
-        count = counts.get(level)
-        key = f"teacher_titles.{level}"
-        yield ProseQuantity(
-            name=key,
-            label=_("%(name)s专任教师数（%(table)s）") % {"name": name, "table": titles.title},
-            unit="人",
-            kind="count",
-            value=None if count is None else Decimal(count),
-            phrases=tuple(phrases.get(key, ())),
-            department_code=data.who.dataset_code(titles.key),
-            display="" if count is None else f"{count} 人",
-        )
-        share = derived.get(f"teacher_titles.share.{level}")
-        key = f"teacher_titles.share.{level}"
-        yield ProseQuantity(
-            name=key,
-            label=_("%(name)s占比（%(table)s）") % {"name": name, "table": titles.title},
-            unit="%",
-            kind="percent",
-            value=share.exact if share else None,
-            phrases=tuple(phrases.get(key, ())),
-            department_code=data.who.dataset_code(titles.key),
-            display=share.display if share else "",
-        )
-    industry = DATASETS["major_industry"]
-    rates = [row.related_employment_rate for row in data.rows["major_industry"]]
-    key = "major_industry.related_employment_rate"
-    if rates:
-        low, high = min(rates), max(rates)
-        yield ProseQuantity(
-            name=key,
-            label=_("各专业类别毕业生对口就业率（%(table)s）") % {"table": industry.title},
-            unit="%",
-            kind="percent",
-            value=None,
-            phrases=tuple(phrases.get(key, ())),
-            department_code=data.who.dataset_code(industry.key),
-            display=f"{computation.plain(low)}%–{computation.plain(high)}%",
-            low=low,
-            high=high,
-        )
+    for spec in DATASETS.values():
+        if spec.quoted is None:
+            continue
+        for quoted in spec.quoted(data.rows[spec.key]):
+            name = spec.quantity_name(quoted.suffix)
+            yield ProseQuantity(
+                name=name,
+                label=quoted.label,
+                unit=quoted.unit,
+                kind=quoted.kind,
+                value=quoted.value,
+                phrases=tuple(phrases.get(name, ())),
+                department_code=data.who.dataset_code(spec.key),
+                display=quoted.display,
+                low=quoted.low,
+                high=quoted.high,
+            )

@@ -1,4 +1,4 @@
-"""Series of figures over years, for charts (implementation of the chart part of metrics/api.py).
+"""Series of figures over years, for charts (read through metrics/api.py).
 
 Two kinds: an indicator across the report years the school holds (在校生, 招生, 就业率 …), read
 from each year's own figures; and a multi-year data set read from one report year (升学 by school
@@ -7,15 +7,18 @@ year, certificate pass rates by school year and certificate), which already span
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from metrics.api import ChartData
 from metrics.datasets import DATASETS
-from metrics.read import department_source_line, source_line
+from metrics.labels import department_source_line
+from metrics.values import ChartData
 from metrics.yeardata import YearData
+from reporting.models import ReportYear
+
+Snapshot = Callable[[ReportYear], YearData]  # metrics.api.snapshot: one YearData per document
 
 MAX_YEARS = 6
 
@@ -58,34 +61,31 @@ def choices() -> list[tuple[str, str]]:
 def available_years(year) -> list[int]:
     """The years a chart of this report year can show: report years held up to this one, or
     the school years a multi-year data set covers."""
-    from reporting.models import ReportYear
-
     held = ReportYear.objects.filter(school_id=year.school_id, year__lte=year.year)
     years = set(held.values_list("year", flat=True))
-    for key in ("progression", "certificates"):
-        spec = DATASETS[key]
-        years |= set(range(year.year - spec.window + 1, year.year + 1))
+    for spec in DATASETS.values():
+        if spec.chart is not None:
+            years |= set(range(year.year - spec.window + 1, year.year + 1))
     return sorted(years)[-MAX_YEARS * 2 :]
 
 
-def chart_data(year, key: str, years: list[int] | None = None) -> ChartData:
+def chart_data(year, key: str, years: list[int] | None, *, snapshot: Snapshot) -> ChartData:
     spec = SERIES[key]
     if spec.dataset:
-        return _dataset_chart(year, spec, years)
-    return _indicator_chart(year, spec, years)
+        return _dataset_chart(year, spec, years, snapshot(year))
+    return _indicator_chart(year, spec, years, snapshot)
 
 
-def _indicator_chart(year, spec: SeriesSpec, years) -> ChartData:
-    from reporting.models import ReportYear
-
+def _indicator_chart(year, spec: SeriesSpec, years, snapshot: Snapshot) -> ChartData:
+    """An indicator read from each report year's own figures."""
     held = ReportYear.objects.filter(school_id=year.school_id, year__lte=year.year).order_by("year")
     if years:
         held = held.filter(year__in=years)
     held = list(held)[-MAX_YEARS:]
-    data = YearData(year)
+    data = snapshot(year)
     indicator = data.by_code[spec.indicator]
     values = [
-        (data if report_year.pk == year.pk else YearData(report_year)).quantity(spec.indicator)
+        (data if report_year.pk == year.pk else snapshot(report_year)).quantity(spec.indicator)
         for report_year in held
     ]
     return ChartData(
@@ -98,38 +98,17 @@ def _indicator_chart(year, spec: SeriesSpec, years) -> ChartData:
     )
 
 
-def _dataset_chart(year, spec: SeriesSpec, years) -> ChartData:
-    data = YearData(year)
+def _dataset_chart(year, spec: SeriesSpec, years, data: YearData) -> ChartData:
+    """A multi-year data set, read from this report year (it spans several school years)."""
+    dataset = DATASETS[spec.dataset]
     rows = [r for r in data.rows[spec.dataset] if not years or r.school_year in years]
     school_years = sorted({r.school_year for r in rows})
-    categories = [f"{y}年" for y in school_years]
-    dataset = DATASETS[spec.dataset]
-    if spec.dataset == "progression":
-        model = dataset.model
-        by_year = {r.school_year: r for r in rows}
-        series = [
-            (
-                str(model._meta.get_field(route).verbose_name),
-                [_dec(getattr(by_year[y], route)) for y in school_years],
-            )
-            for route in model.ROUTES
-            if any(getattr(r, route) for r in rows)
-        ]
-        unit = "人"
-    else:
-        names = list(dict.fromkeys(r.certificate for r in rows))
-        rates = {(r.school_year, r.certificate): r.pass_rate for r in rows}
-        series = [(name, [rates.get((y, name)) for y in school_years]) for name in names]
-        unit = "%"
+    unit, values = dataset.chart(rows, school_years)
     return ChartData(
         key=spec.key,
         title=str(spec.label),
         unit=unit,
-        categories=categories,
-        series=series,
-        source=source_line(year, spec.dataset, data),
+        categories=[f"{y}年" for y in school_years],
+        series=values,
+        source=department_source_line(year, data.who.dataset(spec.dataset)),
     )
-
-
-def _dec(value) -> Decimal | None:
-    return None if value is None else Decimal(value)

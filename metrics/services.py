@@ -15,12 +15,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from metrics.datasets import DATASETS
 from metrics.models import Figure, FindingExplanation, Indicator, ReportedValue
+from reporting import edit_guard
 from reporting.errors import ReportError, YearLocked
 from reporting.models import ReportYear, User
 from reporting.versions import fingerprint
-from review.guard import edit_refusal
-from review.models import ReviewItem
 
 __all__ = ["FiguresError", "StaleForm", "YearLocked"]
 
@@ -40,7 +40,7 @@ class StaleForm(FiguresError):
 
 def check_editable(year: ReportYear, user: User | None, kind: str, key: str) -> None:
     """A department's submitted or approved form is read-only for it until returned."""
-    refusal = edit_refusal(year=year, user=user, kind=kind, key=key)
+    refusal = edit_guard.edit_refusal(year=year, user=user, kind=kind, key=key)
     if refusal:
         raise FiguresError(refusal)
 
@@ -109,7 +109,7 @@ def set_figures(
             _("以下指标不能直接填写：%(codes)s") % {"codes": "、".join(sorted(unknown))}
         )
     for department_code in sorted({i.department_code for i in indicators.values()}):
-        check_editable(year, user, ReviewItem.Kind.FIGURES, department_code)
+        check_editable(year, user, edit_guard.FIGURES, department_code)
     watched = list(stamp_codes) if stamp_codes is not None else list(values)
     existing = {
         f.indicator.code: f
@@ -175,10 +175,8 @@ def save_rows(*, year: ReportYear, user: User, formset, stamp: str | None) -> No
     year = ReportYear.objects.select_for_update().get(pk=year.pk)
     year.ensure_open()
     model = formset.model
-    from metrics.datasets import DATASETS
-
     for key in [k for k, spec in DATASETS.items() if spec.model is model]:
-        check_editable(year, user, ReviewItem.Kind.DATASET, key)
+        check_editable(year, user, edit_guard.DATASET, key)
     _check_stamp(stamp, model.objects.select_for_update().filter(year=year))
     try:
         with transaction.atomic():

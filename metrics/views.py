@@ -19,9 +19,9 @@ from metrics.findings import run_checks
 from metrics.forms import ExplanationForm, FigureEntryForm, ReportedValueForm, formset_class
 from metrics.yeardata import YearData
 from reporting.access import can_manage_year
+from reporting.edit_guard import DATASET, FIGURES, edit_refusal
 from reporting.errors import ReportError
 from reporting.versions import refresh_version
-from review.guard import edit_refusal
 
 
 def overview(request, school, year):
@@ -70,7 +70,7 @@ def figures_form(request, school, year, department):
         "previous_year": previous_year,
         "locked": not report_year.is_open,
         "read_only": not report_year.is_open
-        or bool(edit_refusal(year=report_year, user=request.user, kind="figures", key=dept.code)),
+        or bool(edit_refusal(year=report_year, user=request.user, kind=FIGURES, key=dept.code)),
     }
     return render(request, "metrics/figures_form.html", context)
 
@@ -104,7 +104,7 @@ def dataset_form(request, school, year, department, key):
         "earlier": entry.earlier_table(spec, entry.preview_rows(spec, report_year)),
         "locked": not report_year.is_open,
         "read_only": not report_year.is_open
-        or bool(edit_refusal(year=report_year, user=request.user, kind="data", key=key)),
+        or bool(edit_refusal(year=report_year, user=request.user, kind=DATASET, key=key)),
     }
     return render(request, "metrics/dataset_form.html", context)
 

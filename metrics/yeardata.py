@@ -81,14 +81,15 @@ class YearData:
         return _LazyRows(self.year)
 
     def aggregate(self, name: str) -> Decimal | None:
-        """A data-set aggregate ("progression.total" …). Only the data set it names is read:
-        an entry form's few computed rows need one or two of the eleven (load test)."""
-        key = _AGGREGATE_SOURCES.get(name.split(".", 1)[0])
-        if key is None:
+        """A data-set aggregate ("progression.total", "teacher_titles.senior" …). Only the data
+        set it names is read: an entry form's few computed rows need one or two of eleven."""
+        key = name.split(".", 1)[0]
+        spec = DATASETS.get(_AGGREGATE_KEYS.get(key, key))
+        if spec is None or spec.aggregates is None:
             return None
-        if key not in self._aggregates:
-            self._aggregates[key] = _dataset_aggregates(key, self.rows[key], self.year.year)
-        return self._aggregates[key].get(name)
+        if spec.key not in self._aggregates:
+            self._aggregates[spec.key] = spec.aggregates(self.rows[spec.key], self.year.year)
+        return self._aggregates[spec.key].get(name)
 
     def stored(self, code: str):
         figure = self.figures.get(code)
@@ -138,6 +139,10 @@ class YearData:
         )
 
 
+# An aggregate's name starts with its data set's key, but 表1-2's are named "gaokao.…".
+_AGGREGATE_KEYS = {"gaokao": "gaokao_3plus"}
+
+
 class _LazyRows(dict):
     """Data-set rows by key, each read on first use (a body table needs only its own)."""
 
@@ -148,56 +153,3 @@ class _LazyRows(dict):
     def __missing__(self, key):
         self[key] = rows_for_window(DATASETS[key], self.year)
         return self[key]
-
-
-# The data set each aggregate name reads, by the name's first part.
-_AGGREGATE_SOURCES = {
-    "teacher_titles": "teacher_titles",
-    "dual_teachers": "dual_teachers",
-    "majors": "majors",
-    "progression": "progression",
-    "gaokao": "gaokao_3plus",
-    "funding": "funding",
-    "enrolment_plan": "enrolment_plan",
-    "major_industry": "major_industry",
-}
-
-
-def _dataset_aggregates(key: str, rows: list, year: int) -> dict[str, Decimal | None]:
-    out: dict[str, Decimal | None] = {}
-    if key == "teacher_titles":
-        titles = {row.level: row.count for row in rows}
-        for level in ("senior", "middle", "junior"):
-            out[f"teacher_titles.{level}"] = _dec(titles.get(level))
-        out["teacher_titles.total"] = _sum(titles.values()) if titles else None
-    elif key == "dual_teachers":
-        out["dual_teachers.dual"] = _sum(r.dual_teachers for r in rows) if rows else None
-        out["dual_teachers.specialty"] = _sum(r.specialty_teachers for r in rows) if rows else None
-    elif key == "majors":
-        out["majors.majors"] = Decimal(sum(1 for r in rows if r.counts_as_major)) if rows else None
-        out["majors.enrolment"] = _sum(r.enrolment for r in rows) if rows else None
-    elif key == "progression":
-        progression = {r.school_year: r.total for r in rows}
-        out["progression.total"] = _dec(progression.get(year))
-        out["progression.total.prev"] = _dec(progression.get(year - 1))
-    elif key == "gaokao_3plus":
-        for name in ("candidates", "bachelor_line", "college_line"):
-            out[f"gaokao.{name}"] = _sum(getattr(r, name) for r in rows) if rows else None
-    elif key == "funding":
-        for row in rows:
-            if row.code:
-                out[f"funding.{row.code}"] = row.actual_value
-    elif key == "enrolment_plan":
-        out["enrolment_plan.current"] = _sum(r.current_plan for r in rows) if rows else None
-        out["enrolment_plan.previous"] = _sum(r.previous_plan for r in rows) if rows else None
-    elif key == "major_industry":
-        out["major_industry.enrolment"] = _sum(r.enrolment for r in rows) if rows else None
-    return out
-
-
-def _dec(value) -> Decimal | None:
-    return None if value is None else Decimal(value)
-
-
-def _sum(values) -> Decimal:
-    return Decimal(sum(values))

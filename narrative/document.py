@@ -54,7 +54,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from metrics import api as metrics_api
-from narrative import figures as bound
 from narrative.document_blocks import BlockRenderer, table_html
 from narrative.models import FrontMatter, Section
 from narrative.numbering import BlockNode, Outline, SectionNode, build_outline
@@ -95,7 +94,7 @@ class ReportDocument:
         self.outline = outline
         self.front = front
         self.target = target
-        self.blocks = BlockRenderer(year, target=target, figures=bound.year_figures(year))
+        self.blocks = BlockRenderer(year, target=target, figures=metrics_api.figure_values(year))
 
     def html(self) -> str:
         school = self.school
@@ -246,7 +245,7 @@ class ReportDocument:
 
     def appendix(self, node: SectionNode) -> str:
         tables = []
-        for index, table in enumerate(bound.appendix_tables(self.year), start=1):
+        for index, table in enumerate(metrics_api.appendix_tables(self.year), start=1):
             source = (
                 format_html('<p class="table-source">{}</p>', table.source) if table.source else ""
             )

@@ -7,6 +7,7 @@ import json
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
 
+from metrics import api as metrics_api
 from metrics.api import Cell, Table
 from narrative import charts
 from narrative import figures as bound
@@ -141,7 +142,10 @@ class BlockRenderer:
 
     def _body_table(self, key: str) -> Table | None:
         if key not in self._tables:
-            self._tables[key] = bound.body_table(self.year, key)
+            try:
+                self._tables[key] = metrics_api.body_table(self.year, key)
+            except KeyError:  # a table whose data set is gone prints nothing
+                self._tables[key] = None
         return self._tables[key]
 
 

@@ -8,18 +8,17 @@ import html
 import re
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from metrics import api as metrics_api
+from narrative.models import Block, FrontMatter
+from narrative.numbering import build_outline
 from reporting.models import ReportYear
 
 _BOUND = re.compile(r'<span class="bound-figure" data-code="([^"]+)"></span>')
 # Units printed right after the number ("557人", "70%"); a ratio such as 18.55:1 has its own.
 _SILENT_UNITS = {"", ":", "："}
-
-
-def year_figures(year: ReportYear) -> dict[str, metrics_api.FigureValue]:
-    return metrics_api.figure_values(year)
 
 
 def figure_text(figure: metrics_api.FigureValue) -> str:
@@ -58,12 +57,7 @@ class BrokenReference:
 
 def broken_references(year: ReportYear) -> list[BrokenReference]:
     """Every bound figure whose code is gone from the catalog or has no value this year."""
-    from django.urls import reverse
-
-    from narrative.models import Block, FrontMatter
-    from narrative.numbering import build_outline
-
-    figures = year_figures(year)
+    figures = metrics_api.figure_values(year)
     numbers = {
         node.section.pk: node.number for node in build_outline(year, with_blocks=False).walk()
     }
@@ -106,19 +100,3 @@ def _problem(code: str, figures: dict) -> str:
     if figure.value is None:
         return _("引用的数据“%(label)s”本年度尚未填报") % {"label": figure.label}
     return ""
-
-
-def body_table(year: ReportYear, key: str) -> metrics_api.Table | None:
-    """A generated body table, or None when the key is no longer known."""
-    try:
-        return metrics_api.body_table(year, key)
-    except KeyError:
-        return None
-
-
-def appendix_tables(year: ReportYear) -> list[metrics_api.Table]:
-    return metrics_api.appendix_tables(year)
-
-
-def body_table_choices() -> list[tuple[str, str]]:
-    return metrics_api.body_table_choices()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from metrics.findings import Finding, register_source
+from narrative.figures import broken_references
+
 RULE_CODE = "narrative.bound_figure"
 
 
 def bound_figure_findings(year):
     """Finding source: one warning per bound figure in the text that points to no value."""
-    from metrics.findings import Finding
-    from narrative.figures import broken_references
 
     seen: set[str] = set()
     for ref in broken_references(year):
@@ -29,6 +30,5 @@ def bound_figure_findings(year):
 
 
 def register_with_metrics() -> None:
-    from metrics.findings import register_source
 
     register_source(bound_figure_findings)

@@ -7,9 +7,8 @@ from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import ProseEditorWidget
 
-from metrics.api import chart_series_choices, chart_years
+from metrics.api import body_table_choices, chart_series_choices, chart_years
 from narrative.errors import NarrativeError
-from narrative.figures import body_table_choices
 from narrative.grid import grid_from_text
 from narrative.limits import check_grid, check_text
 from narrative.models import Block, FrontMatter, Section

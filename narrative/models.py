@@ -18,14 +18,6 @@ from reporting.versions import fields_version
 from reporting.year_lock import RefuseWhenYearLocked
 
 
-class SectionQuerySet(models.QuerySet):
-    def of_year(self, year: ReportYear):
-        return self.filter(year=year).order_by("position", "pk")
-
-    def assigned_to(self, department: Department):
-        return self.filter(department=department)
-
-
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Section(models.Model):
     class Kind(models.TextChoices):
@@ -67,8 +59,6 @@ class Section(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-
-    objects = SectionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("章节")

@@ -71,11 +71,3 @@ def clean_html(html: str) -> str:
     )
     cleaned = cleaned.strip()
     return "" if _EMPTY_PARAGRAPH.match(cleaned) else cleaned
-
-
-def bound_codes(html: str) -> list[str]:
-    """Codes of the bound figures referenced in a cleaned text, in order."""
-    return _BOUND_SPAN_CODES.findall(html or "")
-
-
-_BOUND_SPAN_CODES = re.compile(r'<span class="bound-figure" data-code="([^"]+)">')

@@ -14,6 +14,8 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from metrics.findings import run_checks
+from narrative.figures import broken_references
 from reporting.models import ReportYear
 
 
@@ -42,7 +44,6 @@ def lock_blockers(year: ReportYear) -> list[Blocker]:
 
 
 def unexplained_errors(year: ReportYear) -> Iterable[Blocker]:
-    from metrics.findings import run_checks
 
     page = reverse("metrics:findings", args=[year.school.slug, year.year])
     for finding in run_checks(year):
@@ -54,7 +55,6 @@ def unexplained_errors(year: ReportYear) -> Iterable[Blocker]:
 
 
 def figures_without_value(year: ReportYear) -> Iterable[Blocker]:
-    from narrative.figures import broken_references
 
     for ref in broken_references(year):
         where = f"{ref.section_number} {ref.section_title}".strip()

@@ -10,6 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from metrics.entry import datasets_of, typed_indicators
+from metrics.yeardata import YearData
+from narrative.models import Section
+from narrative.numbering import build_outline
 from reporting.models import ReportYear
 
 
@@ -38,8 +42,6 @@ def item_statuses(year: ReportYear) -> list[ItemStatus]:
 
 
 def figure_forms(year: ReportYear) -> Iterable[ItemStatus]:
-    from metrics.entry import datasets_of, typed_indicators
-    from metrics.yeardata import YearData
 
     data = YearData(year)
     for department in year.school.departments.all():
@@ -53,8 +55,6 @@ def figure_forms(year: ReportYear) -> Iterable[ItemStatus]:
 
 
 def sections(year: ReportYear) -> Iterable[ItemStatus]:
-    from narrative.models import Section
-    from narrative.numbering import build_outline
 
     written = set(
         Section.objects.filter(year=year, blocks__isnull=False).values_list("pk", flat=True)

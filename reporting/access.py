@@ -6,7 +6,7 @@ their views but follow the same rule and build on these.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from reporting.models import Department, ReportYear, User
@@ -24,21 +24,6 @@ def get_year_for_user(
     if manage and not can_manage_year(request.user):
         raise PermissionDenied
     return report_year
-
-
-def get_department_for_user(
-    request: HttpRequest, school_slug: str, code: str, *, write: bool = False
-) -> Department:
-    """A department of the user's school; `write` needs its head or staff (or committee)."""
-    user: User = request.user
-    if not user.is_superuser and (user.school is None or user.school.slug != school_slug):
-        raise Http404
-    department = get_object_or_404(
-        Department.objects.select_related("school"), school__slug=school_slug, code=code
-    )
-    if write and not can_write_for_department(user, department):
-        raise PermissionDenied
-    return department
 
 
 def can_manage_year(user: User) -> bool:

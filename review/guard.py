@@ -1,7 +1,8 @@
 """The one check the figure and text services make before a department edits an item: a
 submitted or approved item is read-only for its department until the committee returns it.
 
-Depends on the organisation only, so metrics and the narrative may call it (see models.py).
+Registered with reporting.edit_guard in ReviewConfig.ready, so metrics asks it without importing
+the review app above it; the narrative (a sibling) calls it directly.
 """
 
 from __future__ import annotations

@@ -10,8 +10,13 @@ from django.apps import apps
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from metrics.datasets import DATASETS
+from metrics.entry import typed_indicators
+from metrics.models import Figure, FindingExplanation, ReportedValue
+from narrative.models import Block, Section
 from reporting.models import User
 from review.diff import Change, line_changes, plain_lines
+from review.models import ReviewItem
 
 # Bookkeeping columns nobody needs to read in a history.
 SKIPPED = {
@@ -119,11 +124,6 @@ def event_model(model):
 
 def item_history(item, indicator: str = "") -> list[Entry]:
     """The history of a review item; for 单项数据 optionally of one indicator only."""
-    from metrics.datasets import DATASETS
-    from metrics.entry import typed_indicators
-    from metrics.models import Figure
-    from narrative.models import Block, Section
-    from review.models import ReviewItem
 
     if item.kind == ReviewItem.Kind.FIGURES:
         data = item.reader.data
@@ -154,14 +154,12 @@ def item_history(item, indicator: str = "") -> list[Entry]:
 
 def reported_history(year, quantities: dict) -> list[Entry]:
     """Reported values of the given derived quantities (name → quantity with a label)."""
-    from metrics.models import ReportedValue
 
     events = event_model(ReportedValue).objects.filter(year=year, quantity__in=list(quantities))
     return read_events(events, lambda e: f"{getattr(quantities[e.quantity], 'label', e.quantity)}")
 
 
 def explanation_history(year) -> list[Entry]:
-    from metrics.models import FindingExplanation
 
     events = event_model(FindingExplanation).objects.filter(year=year)
     return read_events(events, lambda e: f"{e.rule_code} {e.subject}".strip())

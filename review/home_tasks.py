@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from metrics.findings import run_checks
 from reporting.models import ReportYear
 from reporting.tasks import Task
 from review.items import Item, year_items
@@ -95,7 +96,6 @@ def _department_tasks(year: ReportYear, items: list[Item]) -> list[Task]:
 
 
 def _committee_tasks(year: ReportYear) -> list[Task]:
-    from metrics.findings import run_checks
 
     tasks = [
         Task(

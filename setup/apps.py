@@ -9,6 +9,9 @@ class SetupConfig(AppConfig):
 
     def ready(self):
         from reporting import tasks
+        from reporting.demo.organisation import register_school_defaults
         from setup.checklist import checklist_tasks
+        from setup.template import assign_defaults
 
         tasks.register(checklist_tasks)
+        register_school_defaults(assign_defaults)

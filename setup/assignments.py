@@ -10,9 +10,9 @@ from django import forms
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from metrics.api import group_label
 from metrics.datasets import DATASETS
 from metrics.models import Assignment, Indicator
-from metrics.read import group_label
 from narrative import outline
 from narrative.models import Section
 from narrative.numbering import build_outline

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from metrics import api as metrics_api
 from reporting.models import ReportYear
 
 # Called with (percent 0–100, stage label) while an exporter works; the background job
@@ -52,7 +53,10 @@ class Exporter:
         return f"{name}.{self.extension}"
 
     def render(self, year: ReportYear) -> ExportResult:
-        return ExportResult(self.filename(year), self.mimetype, self.render_bytes(year))
+        # One document, one snapshot of the year's figures (and of each earlier year a chart
+        # shows), however many tables, charts and bound figures read them.
+        with metrics_api.one_read_per_year():
+            return ExportResult(self.filename(year), self.mimetype, self.render_bytes(year))
 
     def render_bytes(self, year: ReportYear) -> bytes:
         raise NotImplementedError

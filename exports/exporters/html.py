@@ -6,12 +6,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from exports.exporters.base import Exporter, ExportError
+from narrative.document import render_report_html
 from reporting.models import ReportYear
 
 
 def print_html(year: ReportYear) -> str:
     """The narrative's document in its print variant (see narrative/document.py)."""
-    from narrative.document import render_report_html
 
     try:
         return render_report_html(year, target="print")

@@ -2,8 +2,9 @@
 
 Every row belongs to the report year in which it was entered. A three-year table keeps
 earlier years' rows under the current report year with a `school_year` column; the next report
-year reads them from there (see metrics/datasets.py, `rows_for_window`), so each year's row is
-entered once, in the first report year that shows it.
+year reads them from there (see metrics/datasets/window.py, `rows_for_window`), so each year's
+row is entered once, in the first report year that shows it. What each data set is (form,
+printed table, derived numbers) is declared in metrics/datasets/<key>.py.
 """
 
 import pghistory
@@ -210,7 +211,14 @@ class MajorChange(DataRow):
 class EnrolmentPlanRow(DataRow):
     category = models.CharField(_("专业大类"), max_length=50)
     major = models.CharField(_("专业名称"), max_length=100)
-    previous_plan = models.PositiveIntegerField(_("上年招生计划"))
+    # Printed from last report year's row of the same major (its 本年招生计划) when there is
+    # one; typed only in a school's first year here (metrics/datasets/enrolment_plan.py).
+    previous_plan = models.PositiveIntegerField(
+        _("上年招生计划"),
+        null=True,
+        blank=True,
+        help_text=_("上年度已在本系统填报本专业计划的，留空即自动采用上年度的数。"),
+    )
     current_plan = models.PositiveIntegerField(_("本年招生计划"))
 
     class Meta(DataRow.Meta):
@@ -286,10 +294,18 @@ class DualTeacherRow(DataRow):
 class MajorIndustryRow(DataRow):
     category = models.CharField(_("专业类别"), max_length=50)
     industry = models.CharField(_("对应产业领域"), max_length=100)
-    enrolment = models.PositiveIntegerField(_("上年招生规模（人）"))
-    demand_gap = models.PositiveIntegerField(_("区域岗位需求缺口（人/年）"))
+    # The table prints last year's scale: from last report year's row of the same category
+    # (its 本年招生规模) when there is one, else as typed (metrics/datasets/major_industry.py).
+    enrolment = models.PositiveIntegerField(
+        _("上年招生规模（人）"),
+        null=True,
+        blank=True,
+        help_text=_("上年度已在本系统填报本类别本年招生规模的，留空即自动采用上年度的数。"),
+    )
+    current_enrolment = models.PositiveIntegerField(_("本年招生规模（人）"), null=True, blank=True)
+    demand_gap = models.PositiveIntegerField(_("区域岗位需求缺口（人/年）"), null=True, blank=True)
     related_employment_rate = models.DecimalField(
-        _("毕业生对口就业率（%）"), max_digits=5, decimal_places=2
+        _("毕业生对口就业率（%）"), max_digits=5, decimal_places=2, null=True, blank=True
     )
 
     class Meta(DataRow.Meta):

@@ -15,6 +15,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import models, transaction
 
+from metrics.api import figure_values
 from narrative.figures import figure_text
 from narrative.grid import grid_from_text
 from narrative.models import Block, FrontMatter, Section
@@ -29,7 +30,6 @@ PHOTO_NAMESPACE = uuid.UUID("6f1c2f0e-8a43-4c55-9d1e-5a7d8a3b2c10")
 
 @transaction.atomic
 def load(school: School, year: ReportYear) -> None:
-    from metrics.api import figure_values
 
     data = json.loads(FIXTURE.read_text(encoding="utf-8"))
     create_outline(year=year)

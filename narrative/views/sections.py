@@ -17,7 +17,7 @@ from narrative.access import (
 )
 from narrative.document import render_section_html
 from narrative.errors import EditConflict, SaveConflict
-from narrative.figures import figure_text, year_figures
+from narrative.figures import figure_text
 from narrative.forms import CaseForm, ChartForm, PhotoForm, SectionTextForm, TableForm
 from narrative.grid import grid_to_text
 from narrative.models import Block, SectionRevision
@@ -50,7 +50,7 @@ def _editor_context(section, form, conflict=None):
             if block_node.block.kind == Block.Kind.TEXT:
                 block_node.field = form.field_for(block_node.block)
     with metrics_api.one_read_per_year():
-        figures = year_figures(section.year)
+        figures = metrics_api.figure_values(section.year)
         typed = section_bindable(section)
     picker = [
         {"code": f.code, "label": f.label, "text": figure_text(f), "group": f.group}

@@ -1,6 +1,7 @@
 """The sample school of ../shared/seeds (2025 report of 连州市职业技术学校) and its people."""
 
 import datetime
+from collections.abc import Callable
 
 from django.db import transaction
 
@@ -94,6 +95,15 @@ def foreign_accounts() -> list[str]:
     )
 
 
+_school_defaults: list[Callable[[School], None]] = []
+
+
+def register_school_defaults(assign: Callable[[School], None]) -> None:
+    """`assign(school)` gives the demo school its defaults (setup: who fills what)."""
+    if assign not in _school_defaults:
+        _school_defaults.append(assign)
+
+
 @transaction.atomic
 def load() -> tuple[School, ReportYear]:
     school, _ = School.objects.update_or_create(slug=SCHOOL_SLUG, defaults=SCHOOL)
@@ -107,10 +117,10 @@ def load() -> tuple[School, ReportYear]:
         _user(username, school, User.Role.STAFF, last, first, department)
     _user(EDITOR[0], school, User.Role.EDITOR, EDITOR[1], EDITOR[2])
     _user(SCHOOL_ADMIN[0], school, User.Role.SCHOOL_ADMIN, SCHOOL_ADMIN[1], SCHOOL_ADMIN[2])
-    # Who fills what: the template's defaults, whose codes are the demo's own.
-    from setup.template import assign_defaults
-
-    assign_defaults(school)
+    # Who fills what: the template's defaults, whose codes are the demo's own (registered by
+    # the setup app, which owns assignments; reporting imports nothing above it).
+    for assign in _school_defaults:
+        assign(school)
     # Never touches the status: reopening a locked year is the unlock service's job alone.
     year, _ = ReportYear.objects.get_or_create(
         school=school, year=DEMO_YEAR, defaults={"publication_date": DEMO_PUBLICATION_DATE}

@@ -47,8 +47,31 @@ def run():
             (f"GET {url}", *_measure(lambda url=url: client.get(url, HTTP_HOST="localhost")))
         )
     findings = run_checks(year)
+    document = _document_reads(year)
     print("\nFigures (demo year 2025)")
     print(f"{'measurement':<58} {'best ms':>9} {'queries':>8}")
     for name, ms, queries in rows:
         print(f"{name:<58} {ms:>9.1f} {queries:>8}")
     print(f"findings: {len(findings)} ({sum(f.is_error for f in findings)} errors)")
+    print(
+        "full PDF render: {queries} queries; the year's figures read {figures}×, the catalog "
+        "{catalog}×, 表6-6's rows {titles}× (goal: once each per document)".format(**document)
+    )
+
+
+def _document_reads(year) -> dict:
+    """How often one full PDF render reads the year's figures (one snapshot per document)."""
+    from exports.exporters import get_exporter
+
+    with CaptureQueriesContext(connection) as queries:
+        get_exporter("pdf").render(year)
+
+    def reads(table):
+        return sum(f'FROM "{table}"' in query["sql"] for query in queries)
+
+    return {
+        "queries": len(queries),
+        "figures": reads("metrics_figure"),
+        "catalog": reads("metrics_indicator"),
+        "titles": reads("metrics_teachertitlerow"),
+    }

@@ -1,16 +1,19 @@
 """Load the sample report (连州市职业技术学校, 2025) as demo data. Idempotent.
 
-Safe on a real database: it refuses in production mode (DATABASE_URL set and DEBUG off)
-unless --force-demo is given, and it never touches an account it did not create itself
-(User.created_by_demo): a real `editor` keeps its school, password and rights."""
+It lives in the top layer because it loads every app's demo (organisation, figures, text,
+review, regions) in order. Safe on a real database: it refuses in production mode (DATABASE_URL
+set and DEBUG off) unless --force-demo is given, and it never touches an account it did not
+create itself (User.created_by_demo): a real `editor` keeps its school, password and rights."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import import_string
 
+from publication.services import lock_year, unlock_year
 from reporting.demo import organisation
 from reporting.models import ReportYear, User
+from review.demo import complete
 
 # Each feature adds its loader here; each takes (school, year) and is idempotent.
 FEATURE_LOADERS: list[str] = [
@@ -25,8 +28,6 @@ FEATURE_LOADERS: list[str] = [
 def publish(year) -> None:
     """The last step of --published, after every item is approved and every error explained:
     lock the year and publish 第1版 through the publication service."""
-    from publication.services import lock_year
-
     editor = User.objects.filter(school=year.school, role=User.Role.EDITOR).order_by("pk").first()
     lock_year(year=year, user=editor, note="示例数据：已完成的年度")
 
@@ -69,8 +70,6 @@ class Command(BaseCommand):
             for dotted in FEATURE_LOADERS:
                 import_string(dotted)(school, year)
             if options["published"]:
-                from review.demo import complete
-
                 complete(school, year)
                 publish(year)
         self.stdout.write(self.style.SUCCESS(f"示例数据已载入：{school.name} {year.year}年度"))
@@ -101,8 +100,6 @@ class Command(BaseCommand):
             )
         if not settings.DEBUG:
             raise CommandError("生产模式（DEBUG 关闭）下，load_demo 不能重新打开已锁定的年度。")
-        from publication.services import unlock_year
-
         editor = User.objects.get(username=organisation.EDITOR[0], school_id=year.school_id)
         reason = "load_demo --reopen-locked：开发环境重置示例数据"
         unlock_year(year=year, user=editor, reason=reason)
