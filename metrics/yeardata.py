@@ -63,9 +63,14 @@ class YearData:
 
     @cached_property
     def previous_data(self) -> YearData | None:
-        """Last report year's data (for last year beside this year); None for the first year."""
+        """Last report year's data (for last year beside this year); None for the first year.
+        Same school, so the catalog and the assignments already read are shared."""
         previous = self.year.previous()
-        return YearData(previous) if previous is not None else None
+        if previous is None:
+            return None
+        data = YearData(previous)
+        data.__dict__.update(indicators=self.indicators, who=self.who)  # the cached properties
+        return data
 
     @cached_property
     def reported_values(self) -> list[ReportedValue]:

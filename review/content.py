@@ -11,6 +11,7 @@ from functools import cached_property
 
 from django.utils.translation import gettext as _
 
+from metrics import api as metrics_api
 from metrics.datasets import DATASETS
 from metrics.entry import editable_rows, typed_indicators
 from metrics.yeardata import YearData
@@ -45,7 +46,8 @@ class YearContent:
 
     @cached_property
     def data(self) -> YearData:
-        return YearData(self.year)
+        # The page's snapshot when it shares one (the figures form), else a read of its own.
+        return metrics_api.snapshot(self.year)
 
     @cached_property
     def _blocks(self) -> dict[int, list[Block]]:
