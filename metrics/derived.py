@@ -114,6 +114,21 @@ def derived_quantities(data: YearData) -> dict[str, DerivedQuantity]:
     return quantities
 
 
+def derived_owners(data: YearData) -> set[str]:
+    """The department codes that own a derived quantity (each has a 已报送数值核对 page):
+    the same departments as derived_quantities(data), found without computing any value."""
+    school = data.year.school
+    found = {
+        data.who.indicator_code(indicator)
+        for indicator in data.indicators
+        if indicator.formula and indicator.applies_to_school(school)
+    }
+    for spec in DATASETS.values():
+        if spec.derive is not None and next(iter(spec.derive(data.rows[spec.key])), None):
+            found.add(data.who.dataset_code(spec.key))
+    return found
+
+
 def owned_by(data: YearData, department_code: str) -> dict[str, DerivedQuantity]:
     return {
         name: q

@@ -6,7 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from metrics import demo as metrics_demo
-from metrics.models import Figure
+from metrics.derived import derived_owners, derived_quantities
+from metrics.models import Figure, FundingComparison
+from metrics.yeardata import YearData
 from narrative import demo as narrative_demo
 from narrative.models import Block, Section
 
@@ -88,3 +90,12 @@ def test_the_section_editor_takes_the_same_queries_with_more_blocks(client, samp
         Block.objects.create(section=section, kind="text", position=90 + i, body=f"<p>段落{i}</p>")
     after = queries(lambda: client.get(url))
     assert before == after <= 40
+
+
+def test_the_overview_finds_the_owners_of_derived_quantities_without_computing_them(sample):
+    def computed(year):
+        return {q.department_code for q in derived_quantities(YearData(year)).values()}
+
+    assert derived_owners(YearData(sample)) == computed(sample)
+    FundingComparison.objects.filter(year=sample).update(average_value=None)  # no 超出幅度
+    assert derived_owners(YearData(sample)) == computed(sample)
