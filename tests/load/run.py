@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -133,11 +134,17 @@ def _print_table(rows: list[dict]) -> dict:
     return total
 
 
+def _children_cpu() -> float:
+    """CPU of this process's finished children: locust, once it has exited."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _print_cpu(cpu: dict, requests: int, load_before, load_after) -> None:
     """CPU per request does not depend on the machine's other load; latency does."""
     parts = [
         f"{name} {seconds:.1f} s" + (f" ({seconds * 1000 / requests:.0f} ms/request)" if
-                                      name != "export worker" and requests else "")
+                                      name in ("web", "PostgreSQL") and requests else "")
         for name, seconds in cpu.items()
     ]  # fmt: skip
     print(f"CPU during the run: {', '.join(parts)}")
@@ -201,6 +208,7 @@ def main() -> int:
         measured = {"web": web.pid, "export worker": worker.pid, "PostgreSQL": local_postgres_pid()}
         cpu_before = {name: tree_seconds(pid) for name, pid in measured.items() if pid}
         load_before = os.getloadavg()
+        locust_before = _children_cpu()
         subprocess.run(
             [str(bindir / "locust"), "-f", str(Path(__file__).with_name("locustfile.py")),
              "--headless", "-u", str(USERS), "-r", "10", "-t", f"{SECONDS}s",
@@ -210,6 +218,7 @@ def main() -> int:
             stderr=open(scratch / "locust.log", "w"),
         )  # fmt: skip
         cpu = {name: tree_seconds(measured[name]) - start for name, start in cpu_before.items()}
+        cpu["locust (the simulated users)"] = _children_cpu() - locust_before
         load_after = os.getloadavg()
         print(f"locust's own log and summary: {scratch / 'locust.log'}; worker: {worker_log.name}")
     finally:
