@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 
 from metrics.assignments import WhoFills
 from metrics.models import Indicator
-from metrics.workbooks.reader import Problem, RawValue, ReadResult, open_workbook
+from metrics.workbooks.reader import ReadResult, open_workbook
+from metrics.workbooks.values import Problem, RawValue
 
 TITLE = re.compile(r"^表\s*(\d+)\s*(\S.*)?$")
 SCOPE_MARKERS = {"中职填报", "高职填报"}

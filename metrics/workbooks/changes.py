@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from metrics.workbooks.reader import Problem
+from metrics.workbooks.values import Problem
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
 """The shape of a department workbook, in one place for the writer and the reader.
 
 A workbook holds sheets of two kinds, each bound to one department: the single figures
-(代码, 序号, 指标, 单位, 上年, 本年) and one sheet per data set (a hidden row id, then the
-entry form's columns). A very hidden sheet `_meta` says which sheet is which and keeps what the
-server held at download time, so an upload can tell the user's changes from others' changes.
+(代码, 序号, 指标, 单位, 上年, 本年) and one sheet per data set in the printed table's layout
+(`printed`, `dataset_sheet`). A very hidden sheet `_meta` says which sheet is which, how a
+data-set sheet is laid out, and what the server held at download time, so an upload can tell
+the user's changes from others' changes.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from metrics.datasets import DataSetSpec
 
 META_SHEET = "_meta"
 META_CHUNK = 30_000  # a cell holds at most 32 767 characters
-FORMAT = 1
+FORMAT = 2  # 1: data-set sheets in the entry form's columns (before the printed layout)
 FIRST_DATA_ROW = 4  # row 1 title, row 2 note, row 3 column headers
 
 FIGURE_COLUMNS = ["code", "seq", "label", "unit", "previous", "value"]
@@ -29,10 +30,6 @@ VALUE_COLUMN = FIGURE_COLUMNS.index("value") + 1  # 1-based
 
 def figure_headers() -> list[str]:
     return [_("代码"), _("序号"), _("指标"), _("单位"), _("上年"), _("本年")]
-
-
-def dataset_headers(spec: DataSetSpec) -> list[str]:
-    return [_("行标识（勿改）")] + [field_label(spec, name) for name in spec.fields]
 
 
 def model_field(spec: DataSetSpec, name: str) -> dj.Field:
@@ -98,7 +95,7 @@ def read_meta(workbook) -> dict | None:
         meta = json.loads(text)
     except ValueError:
         return None
-    return meta if isinstance(meta, dict) and meta.get("format") == FORMAT else None
+    return meta if isinstance(meta, dict) else None
 
 
 def put(ws, row: int, column: int, value):

@@ -17,8 +17,10 @@ from metrics.datasets import DATASETS
 from metrics.forms import FigureField, parse_reported
 from metrics.workbooks import layout
 from metrics.workbooks.changes import Change, Preview
-from metrics.workbooks.reader import Problem, ReadResult, number_text
+from metrics.workbooks.guard import DATASET, FIGURES, refusal
+from metrics.workbooks.reader import ReadResult
 from metrics.workbooks.rows import table_preview
+from metrics.workbooks.values import Problem, number_text
 from metrics.yeardata import YearData
 from reporting.access import can_manage_year, can_write_for_department
 from reporting.errors import YearLocked
@@ -48,13 +50,33 @@ def build_preview(year, user, result: ReadResult, *, originals: bool = True) -> 
         return preview
     allowed = _allowed_departments(year, user, result, preview)
     data = YearData(year)
-    _figures(data, result, allowed, meta.get("figures") if originals else None, preview)
+    _figures(data, result, allowed, meta.get("figures") if originals else None, preview, user)
     changed = [data.figures[code] for code in preview.plan["figures"] if code in data.figures]
     preview.plan["figures_stamp"] = services.stamp_of(changed)
     for key, table in result.tables.items():
-        if table.department in allowed:
-            original = meta.get("datasets", {}).get(key, {}) if originals else None
-            table_preview(year, DATASETS[key], table, original, preview)
+        if table.department not in allowed:
+            continue
+        if data.who.dataset_code(key) != table.department:
+            preview.problems.append(
+                Problem(
+                    table.sheet,
+                    "",
+                    _("“%(title)s”不是本部门负责的数据，请由负责部门填写，整张表未读取。")
+                    % {"title": DATASETS[key].title},
+                )
+            )
+            continue
+        original = meta.get("datasets", {}).get(key, {}) if originals else None
+        before = len(preview.changes)
+        table_preview(year, DATASETS[key], table, original, preview)
+        reason = refusal(year, user, DATASET, key)
+        if reason:  # the forms' guard: every change to a submitted table is refused in its cell
+            for change in preview.changes[before:]:
+                preview.problems.append(
+                    Problem(change.sheet, change.cell, f"{change.what}：{reason}")
+                )
+            del preview.changes[before:]
+            preview.plan["datasets"].pop(key, None)
     preview.plan["has_problems"] = bool(preview.problems)
     return preview
 
@@ -89,8 +111,9 @@ def _sheets_of(result: ReadResult, department: str) -> list[str]:
     return sorted(sheets)
 
 
-def _figures(data: YearData, result, allowed, originals, preview) -> None:
+def _figures(data: YearData, result, allowed, originals, preview, user) -> None:
     school = data.year.school
+    refusals: dict[str, str] = {}
     for code, raw in result.figures.items():
         if raw.department not in allowed:
             continue
@@ -125,7 +148,9 @@ def _figures(data: YearData, result, allowed, originals, preview) -> None:
                 )
             )
             continue
-        _compare_figure(data, indicator, raw, new, originals, preview)
+        if raw.department not in refusals:
+            refusals[raw.department] = refusal(data.year, user, FIGURES, raw.department)
+        _compare_figure(data, indicator, raw, new, originals, preview, refusals[raw.department])
 
 
 def _fixed_cell(data, indicator, raw, text, appendix: bool, preview) -> None:
@@ -163,7 +188,7 @@ def _same_number(text: str, display: str) -> bool:
         return False
 
 
-def _compare_figure(data, indicator, raw, new, originals, preview) -> None:
+def _compare_figure(data, indicator, raw, new, originals, preview, refused: str) -> None:
     code = indicator.code
     current = layout.norm(data.stored(code))
     original = originals.get(code, current) if originals is not None else current
@@ -190,6 +215,9 @@ def _compare_figure(data, indicator, raw, new, originals, preview) -> None:
                 % {"what": what, "current": current or _("空"), "new": new_norm or _("空")},
             )
         )
+        return
+    if refused:  # the forms' guard: a submitted or approved item is read-only
+        preview.problems.append(Problem(raw.sheet, raw.cell, f"{what}：{refused}"))
         return
     preview.changes.append(
         Change(raw.sheet, raw.cell, what, current or _("空"), new_norm or _("空"))

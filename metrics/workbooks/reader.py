@@ -18,43 +18,11 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from metrics.datasets import DATASETS
 from metrics.workbooks import layout
+from metrics.workbooks.dataset_reader import read_dataset_sheet
+from metrics.workbooks.values import Problem, RawTable, RawValue, text_of
 
 MAX_ROWS = 2000  # a department's sheet has a few hundred rows at most
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Problem:
-    sheet: str
-    cell: str  # "F12", or "" for the whole sheet / file
-    message: str
-
-
-@dataclass
-class RawValue:
-    sheet: str
-    cell: str
-    department: str
-    raw: object
-
-
-@dataclass
-class RawRow:
-    number: int  # sheet row
-    row_id: int | None
-    values: dict[str, object]  # field name -> raw cell value
-
-
-@dataclass
-class RawTable:
-    sheet: str
-    department: str
-    key: str
-    rows: list[RawRow] = field(default_factory=list)
-
-    def cell(self, row: RawRow, field_name: str) -> str:
-        column = DATASETS[self.key].fields.index(field_name) + 2  # column A is the row id
-        return f"{get_column_letter(column)}{row.number}"
 
 
 @dataclass
@@ -96,6 +64,18 @@ def read_department_workbook(data: bytes) -> ReadResult:
             )
         )
         return result
+    if result.meta.get("format") != layout.FORMAT:
+        result.problems.append(
+            Problem(
+                "",
+                "",
+                _(
+                    "工作簿的版式已更新（数据集工作表现在与报告中的表格样式相同），"
+                    "此工作簿是旧版式，未读取。请重新下载工作簿，把数据填入新工作簿后再上传。"
+                ),
+            )
+        )
+        return result
     for info in result.meta.get("sheets", []):
         name, kind = str(info.get("name", "")), info.get("kind")
         if name not in workbook.sheetnames:
@@ -110,7 +90,7 @@ def read_department_workbook(data: bytes) -> ReadResult:
         elif kind == "figures":
             _read_figures(ws, name, department, result)
         elif kind == "dataset" and info.get("key") in DATASETS:
-            _read_table(ws, name, department, DATASETS[info["key"]], result)
+            _read_table(ws, info, department, result)
     known = {str(info.get("name")) for info in result.meta.get("sheets", [])}
     for name in workbook.sheetnames:
         if name not in known and name not in (layout.META_SHEET, _("填写说明")):
@@ -120,8 +100,28 @@ def read_department_workbook(data: bytes) -> ReadResult:
     return result
 
 
+def _read_table(ws, info: dict, department: str, result: ReadResult) -> None:
+    try:
+        original = (result.meta.get("datasets") or {}).get(info["key"]) or {}
+        if not all(str(pk).isdigit() and isinstance(v, dict) for pk, v in original.items()):
+            raise ValueError(info["key"])
+        table = read_dataset_sheet(ws, info, department, original, result.problems)
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError):
+        # the hidden layout was edited by hand: say so instead of guessing
+        result.problems.append(
+            Problem(
+                str(info.get("name", "")),
+                "",
+                _("此工作表的隐藏版式信息已损坏，整张表未读取。请重新下载工作簿后填写。"),
+            )
+        )
+        return
+    if table is not None:
+        result.tables[table.key] = table
+
+
 def _headers_match(ws, name: str, expected: list[str], result: ReadResult) -> bool:
-    found = [_text(ws.cell(row=3, column=c).value) for c in range(1, len(expected) + 1)]
+    found = [text_of(ws.cell(row=3, column=c).value) for c in range(1, len(expected) + 1)]
     for column, (want, got) in enumerate(zip(expected, found, strict=True), start=1):
         if want != got:
             result.problems.append(
@@ -142,10 +142,10 @@ def _read_figures(ws, name, department, result) -> None:
     if not _headers_match(ws, name, layout.figure_headers(), result):
         return
     for row in range(layout.FIRST_DATA_ROW, ws.max_row + 1):
-        code = _text(ws.cell(row=row, column=1).value)
+        code = text_of(ws.cell(row=row, column=1).value)
         value = ws.cell(row=row, column=layout.VALUE_COLUMN).value
         if not code:
-            if _text(value):
+            if text_of(value):
                 result.problems.append(
                     Problem(name, f"F{row}", _("这一行没有代码，无法识别是哪项数据。"))
                 )
@@ -156,37 +156,3 @@ def _read_figures(ws, name, department, result) -> None:
             )
             continue
         result.figures[code] = RawValue(name, f"F{row}", department, value)
-
-
-def _read_table(ws, name, department, spec, result) -> None:
-    if not _headers_match(ws, name, layout.dataset_headers(spec), result):
-        return
-    table = RawTable(sheet=name, department=department, key=spec.key)
-    width = len(spec.fields) + 1
-    for row in range(layout.FIRST_DATA_ROW, ws.max_row + 1):
-        cells = [ws.cell(row=row, column=c).value for c in range(1, width + 1)]
-        if all(_text(v) == "" for v in cells[1:]):
-            continue  # an empty row (or a record emptied on purpose: deleted)
-        row_id = None
-        if _text(cells[0]):
-            try:
-                row_id = int(str(cells[0]).strip())
-            except ValueError:
-                result.problems.append(
-                    Problem(name, f"A{row}", _("行标识被修改，无法识别这一行。"))
-                )
-                continue
-        values = dict(zip(spec.fields, cells[1:], strict=True))
-        table.rows.append(RawRow(number=row, row_id=row_id, values=values))
-    result.tables[spec.key] = table
-
-
-def _text(value) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def number_text(raw) -> str:
-    """A cell as text; Excel's floats without binary noise (14.280000000000001 → 14.28)."""
-    if isinstance(raw, float):
-        return f"{raw:.10f}".rstrip("0").rstrip(".")
-    return "" if raw is None else str(raw)

@@ -10,7 +10,7 @@ from metrics.entry import editable_rows
 from metrics.forms import formset_class
 from metrics.workbooks import layout
 from metrics.workbooks.changes import Change
-from metrics.workbooks.reader import Problem, RawTable, number_text
+from metrics.workbooks.values import Problem, RawTable, number_text
 
 
 def _form_data(form_class, instance, fields) -> dict:
@@ -66,6 +66,10 @@ def table_preview(year, spec, table: RawTable, original, preview) -> None:
     original = {int(k): v for k, v in original.items()} if original is not None else current_norm
     title, count = str(spec.title), len(preview.problems)
     ordered, seen, changed = [], set(), False
+    for pk in table.kept:  # rows the sheet does not show (another year's row is printed)
+        if pk in current and pk not in seen:
+            seen.add(pk)
+            ordered.append((pk, None))
     for row in table.rows:
         data, bad = _sheet_data(spec, row.values)
         instance = current.get(row.row_id)
@@ -77,6 +81,8 @@ def table_preview(year, spec, table: RawTable, original, preview) -> None:
             field_label = layout.field_label(spec, name) if name in spec.fields else ""
             preview.problems.append(Problem(table.sheet, cell, f"{field_label}：{message}"))
         if not valid or bad:
+            if row.row_id is not None:
+                seen.add(row.row_id)  # a row with a problem is not a removed row
             continue
         what = f"{title} 第 {row.number} 行"
         if row.row_id is None:

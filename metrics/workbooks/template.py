@@ -9,25 +9,21 @@ from __future__ import annotations
 
 import io
 
-from django.db import models as dj
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from metrics.entry import datasets_of, department_indicators, editable_rows
-from metrics.forms import LIMITS, MAX_ROW_INTEGER
+from metrics.entry import datasets_of, department_indicators
+from metrics.forms import LIMITS
 from metrics.workbooks import layout
+from metrics.workbooks.dataset_sheet import GREY, HEADER, UNLOCKED, write_dataset_sheet
+from metrics.workbooks.guard import DATASET, FIGURES, refusal
 from metrics.workbooks.layout import put as write_value
 from metrics.workbooks.layout import sheet_name as unique_sheet_name
 from metrics.yeardata import YearData
 
-GREY = PatternFill("solid", fgColor="D9D9D9")
-HEADER = PatternFill("solid", fgColor="D9E2F3")
 BOLD = Font(bold=True)
-UNLOCKED = Protection(locked=False)
-BLANK_ROWS = 20  # empty, unlocked rows under a data set for new records
 
 
 def workbook_filename(year, department=None) -> str:
@@ -35,7 +31,9 @@ def workbook_filename(year, department=None) -> str:
     return f"{year.school.slug}-{year.year}-{who}.xlsx"
 
 
-def build_workbook(year, departments) -> bytes:
+def build_workbook(year, departments, user=None) -> bytes:
+    """`user`: whose download it is; the items they may not change now (submitted, approved)
+    come locked. None (the command line) locks nothing; the upload is guarded either way."""
     data = YearData(year)
     previous = year.previous()
     previous_data = YearData(previous) if previous is not None else None
@@ -57,14 +55,19 @@ def build_workbook(year, departments) -> bytes:
         indicators = department_indicators(data, department)
         if indicators:
             name = unique_sheet_name(prefix + _("单项数据"), taken)
-            _figures_sheet(workbook.create_sheet(name), data, previous_data, indicators, meta)
+            readonly = refusal(year, user, FIGURES, department.code)
+            _figures_sheet(
+                workbook.create_sheet(name), data, previous_data, indicators, meta, readonly
+            )
             meta["sheets"].append({"name": name, "department": department.code, "kind": "figures"})
         for spec in datasets_of(department):
             name = unique_sheet_name(prefix + str(spec.title), taken)
-            _dataset_sheet(workbook.create_sheet(name), spec, year, meta)
-            meta["sheets"].append(
-                {"name": name, "department": department.code, "kind": "dataset", "key": spec.key}
+            info = {"name": name, "department": department.code, "kind": "dataset", "key": spec.key}
+            readonly = refusal(year, user, DATASET, spec.key)
+            meta["datasets"][spec.key] = write_dataset_sheet(
+                workbook.create_sheet(name), spec, year, info, readonly
             )
+            meta["sheets"].append(info)
     _instructions(instructions, year, departments)
     layout.write_meta(workbook, meta)
     output = io.BytesIO()
@@ -77,11 +80,11 @@ def _instructions(ws, year, departments) -> None:
     lines = [
         _("%(school)s %(year)s 年度数据填报工作簿（%(names)s）")
         % {"school": year.school.name, "year": year.year, "names": names},
-        _("1. 只在白色单元格中填写；灰色单元格为计算值或他人负责的数据，已锁定。"),
+        _("1. 只在白色单元格中填写；灰色单元格为计算值、其他年度或已提交审核的数据，已锁定。"),
         _("2. 数字单元格只接受数字（不要填写单位）；百分比填写 0–100 之间的数，如 93.25。"),
         _(
-            "3. 数据集工作表每行一条记录，可在下方空行新增；删除一行即删除该记录；"
-            "“行标识”列请勿修改。"
+            "3. 数据集工作表与报告中的表格样式相同，每行一条记录；新记录填在表下方的空行，"
+            "清空一行即删除该记录；黄色表头的列是填报用的补充信息，不印在报告中。"
         ),
         _("4. 不要改动工作表名称、表头和列的顺序，也不要删除隐藏的工作表。"),
         _("5. 填好后在系统“数据填报 → Excel 导入导出”上传，先预览全部改动，确认后才写入。"),
@@ -123,11 +126,11 @@ def _validation(kind: str) -> DataValidation:
     )
 
 
-def _figures_sheet(ws, data, previous_data, indicators, meta) -> None:
+def _figures_sheet(ws, data, previous_data, indicators, meta, readonly: str) -> None:
     _header(
         ws,
         _("单项数据（附件表与正文数据）"),
-        _("灰色为计算值或不适用本校的行，不能填写。"),
+        readonly or _("灰色为计算值或不适用本校的行，不能填写。"),
         layout.figure_headers(),
     )
     school = data.year.school
@@ -151,8 +154,11 @@ def _figures_sheet(ws, data, previous_data, indicators, meta) -> None:
         else:
             value = data.value(indicator)
             write_value(ws, row, layout.VALUE_COLUMN, "" if value is None else value)
-            cell.protection = UNLOCKED
             meta["figures"][indicator.code] = layout.norm(data.stored(indicator.code))
+            if readonly:
+                cell.fill = GREY
+                continue
+            cell.protection = UNLOCKED
             if indicator.kind != "text":
                 validation = validations.get(indicator.kind)
                 if validation is None:
@@ -161,68 +167,3 @@ def _figures_sheet(ws, data, previous_data, indicators, meta) -> None:
                 validation.add(cell)
     for letter, width in zip("ABCDEF", (26, 6, 44, 8, 14, 16), strict=True):
         ws.column_dimensions[letter].width = width
-
-
-def _column_validation(field: dj.Field) -> DataValidation | None:
-    if isinstance(field, dj.BooleanField):
-        return DataValidation(
-            type="list", formula1='"{},{}"'.format(*layout.yes_no()), allow_blank=True
-        )
-    if field.choices:
-        labels = ",".join(str(label) for value, label in field.flatchoices if value != "")
-        return DataValidation(type="list", formula1=f'"{labels}"', allow_blank=True)
-    if isinstance(field, dj.IntegerField):
-        return DataValidation(
-            type="whole",
-            operator="between",
-            formula1="0",
-            formula2=str(MAX_ROW_INTEGER),
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle=_("请输入数字"),
-            error=_("请输入整数。"),
-        )
-    if isinstance(field, dj.DecimalField):
-        return DataValidation(
-            type="decimal",
-            operator="greaterThanOrEqual",
-            formula1="0",
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle=_("请输入数字"),
-            error=_("请输入数字（不要填写单位）。"),
-        )
-    return None
-
-
-def _dataset_sheet(ws, spec, year, meta) -> None:
-    title = f"{spec.title}{spec.unit_note}"
-    _header(
-        ws,
-        title,
-        _("每行一条记录；新增记录写在下方空行，行标识留空。"),
-        layout.dataset_headers(spec),
-    )
-    rows = list(editable_rows(spec, year))
-    fields = [layout.model_field(spec, name) for name in spec.fields]
-    snapshot = meta["datasets"].setdefault(spec.key, {})
-    last = layout.FIRST_DATA_ROW + len(rows) + BLANK_ROWS - 1
-    for row_index, record in enumerate(rows, start=layout.FIRST_DATA_ROW):
-        write_value(ws, row_index, 1, record.pk).fill = GREY
-        values = {}
-        for column, field in enumerate(fields, start=2):
-            value = getattr(record, field.attname)
-            write_value(ws, row_index, column, layout.cell_text(field, value))
-            values[field.name] = layout.norm(value)
-        snapshot[str(record.pk)] = values
-    for row_index in range(layout.FIRST_DATA_ROW, last + 1):
-        for column in range(2, len(fields) + 2):
-            ws.cell(row=row_index, column=column).protection = UNLOCKED
-    for column, field in enumerate(fields, start=2):
-        letter = get_column_letter(column)
-        validation = _column_validation(field)
-        if validation is not None:
-            ws.add_data_validation(validation)
-            validation.add(f"{letter}{layout.FIRST_DATA_ROW}:{letter}{last}")
-        ws.column_dimensions[letter].width = max(12, min(40, 2 * len(str(field.verbose_name))))
-    ws.column_dimensions["A"].width = 10

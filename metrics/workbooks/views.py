@@ -37,14 +37,16 @@ def _quote(name: str) -> str:
 @require_GET
 def download_department(request, school, year, department):
     report_year, dept = get_entry_for_user(request, school, year, department)
-    return _xlsx(build_workbook(report_year, [dept]), workbook_filename(report_year, dept))
+    data = build_workbook(report_year, [dept], request.user)
+    return _xlsx(data, workbook_filename(report_year, dept))
 
 
 @require_GET
 def download_all(request, school, year):
     report_year = get_year_for_user(request, school, year, manage=True)
     departments = list(report_year.school.departments.order_by("pk"))
-    return _xlsx(build_workbook(report_year, departments), workbook_filename(report_year))
+    data = build_workbook(report_year, departments, request.user)
+    return _xlsx(data, workbook_filename(report_year))
 
 
 def _departments_for(request, report_year):
