@@ -65,7 +65,7 @@ run: install
 	exec $(PY) -m config.supervise $(HOST) $(PORT)
 
 worker: install
-	$(PY) manage.py db_worker --queue-name '*'
+	$(PY) manage.py export_worker
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "reporting.middleware.idle_expiry",
     "reporting.middleware.chosen_language",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -200,16 +201,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Background jobs (exports) run in a separate worker process: `manage.py db_worker`.
+# Background jobs (exports) run in a separate worker process: `manage.py export_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 SESSION_COOKIE_HTTPONLY = True
-# Idle timeout: a session ends SESSION_IDLE_MINUTES after the user's last request (each request
-# moves the expiry on), so a forgotten browser in a shared office does not stay logged in.
+# Idle timeout: a session ends SESSION_IDLE_MINUTES after the user's last request (a request
+# moves the expiry on, at most once a minute: reporting.middleware.idle_expiry), so a
+# forgotten browser in a shared office does not stay logged in.
 SESSION_COOKIE_AGE = 60 * env_int("SESSION_IDLE_MINUTES", 120)
 if SESSION_COOKIE_AGE <= 0:
     raise ImproperlyConfigured("SESSION_IDLE_MINUTES must be a positive number of minutes.")
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_REFRESH_SECONDS = 60
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -256,3 +258,8 @@ LOGGING = {
 # a running job without progress for this many minutes has lost its worker and is failed.
 EXPORT_DRAFT_RETENTION_DAYS = env_int("EXPORT_DRAFT_RETENTION_DAYS", 7)
 EXPORT_STALE_MINUTES = env_int("EXPORT_STALE_MINUTES", 15)
+# `manage.py export_worker` raises its niceness by this much, so a render running beside the
+# web processes on the same cores never slows the pages down (0 keeps the normal priority).
+WORKER_NICE = env_int("WORKER_NICE", 10)
+if not 0 <= WORKER_NICE <= 19:
+    raise ImproperlyConfigured("WORKER_NICE must be between 0 and 19.")

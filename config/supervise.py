@@ -32,7 +32,7 @@ def main(argv: list[str]) -> int:
     python = sys.executable
     env = {**os.environ, "DEBUG": os.environ.get("DEBUG", "1")}
     children = [
-        subprocess.Popen([python, "manage.py", "db_worker", "--queue-name", "*"]),
+        subprocess.Popen([python, "manage.py", "export_worker"]),
         subprocess.Popen(
             [python, "manage.py", "runserver", "--noreload", f"{host}:{port}"], env=env
         ),

@@ -20,7 +20,12 @@ def export_path(job: ExportJob, filename: str) -> str:
 
 class ExportJobQuerySet(models.QuerySet):
     def of_year(self, year: ReportYear):
-        return self.filter(year=year).select_related("requested_by").order_by("-created_at")
+        # The year and school too: every row's links name them (no query per job).
+        return (
+            self.filter(year=year)
+            .select_related("requested_by", "year__school")
+            .order_by("-created_at")
+        )
 
     def unfinished(self):
         return self.filter(status__in=[ExportJob.Status.QUEUED, ExportJob.Status.RUNNING])

@@ -1,4 +1,4 @@
-"""Background task (django-tasks, database backend; worker: `manage.py db_worker`)."""
+"""Background task (django-tasks, database backend; worker: `manage.py export_worker`)."""
 
 from django_tasks import task
 

@@ -69,10 +69,14 @@ class DerivedQuantity:
         return computed == computation.round_half_up(Decimal(reported), places)
 
 
-def catalog_quantities(data: YearData):
+def catalog_quantities(data: YearData, codes: set[str] | None = None):
+    """The computed indicators (only `codes` when given: a form needs its own rows only, and
+    each one computed may read a data set)."""
     school = data.year.school
     for indicator in data.indicators:
         if not indicator.formula or not indicator.applies_to_school(school):
+            continue
+        if codes is not None and indicator.code not in codes:
             continue
         label = indicator.label
         if indicator.table_id:
@@ -108,6 +112,21 @@ def derived_quantities(data: YearData) -> dict[str, DerivedQuantity]:
     quantities = {q.name: q for q in catalog_quantities(data)}
     quantities.update((q.name, q) for q in data_set_quantities(data))
     return quantities
+
+
+def derived_owners(data: YearData) -> set[str]:
+    """The department codes that own a derived quantity (each has a 已报送数值核对 page):
+    the same departments as derived_quantities(data), found without computing any value."""
+    school = data.year.school
+    found = {
+        data.who.indicator_code(indicator)
+        for indicator in data.indicators
+        if indicator.formula and indicator.applies_to_school(school)
+    }
+    for spec in DATASETS.values():
+        if spec.derive is not None and next(iter(spec.derive(data.rows[spec.key])), None):
+            found.add(data.who.dataset_code(spec.key))
+    return found
 
 
 def owned_by(data: YearData, department_code: str) -> dict[str, DerivedQuantity]:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from metrics import computation
 from metrics.assignments import WhoFills
 from metrics.datasets import DATASETS, DataSetSpec, rows_for_window
-from metrics.derived import catalog_quantities, comparisons, derived_quantities
+from metrics.derived import catalog_quantities, comparisons, derived_owners
 from metrics.labels import group_label
 from metrics.services import stamp_of
 from metrics.yeardata import YearData
@@ -84,7 +84,9 @@ def entry_groups(
     school = data.year.school
     groups: dict[str, EntryGroup] = {}
     reported: dict[str, list] = {}
-    for comparison in comparisons(data, {q.name: q for q in catalog_quantities(data)}):
+    own = {i.code for i in department_indicators(data, department) if i.formula}
+    quantities = {q.name: q for q in catalog_quantities(data, own)}
+    for comparison in comparisons(data, quantities):
         reported.setdefault(comparison.reported.quantity, []).append(comparison)
     for indicator in department_indicators(data, department):
         title = group_label(indicator)
@@ -119,7 +121,7 @@ def forms_overview(year, departments) -> list[dict]:
     """Per department: its forms (single figures and data sets) with links."""
     data = YearData(year)
     codes = {data.who.indicator_code(i) for i in data.indicators}
-    owners = {q.department_code for q in derived_quantities(data).values()}
+    owners = derived_owners(data)
     args = [year.school.slug, year.year]
     out = []
     for department in departments:

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from metrics import derived, entry, services
+from metrics import api, derived, entry, services
 from metrics.access import (
     can_explain,
     get_entry_for_user,
@@ -36,8 +36,8 @@ def overview(request, school, year):
 def figures_form(request, school, year, department):
     report_year, dept = get_entry_for_user(request, school, year, department)
     data = YearData(report_year)
-    previous_year = report_year.previous()
-    previous = YearData(previous_year) if previous_year else None
+    previous = data.previous_data
+    previous_year = previous.year if previous else None
     typed = entry.typed_indicators(data, dept)
     stamp = entry.figures_stamp(data, typed)
     form = FigureEntryForm(
@@ -72,7 +72,9 @@ def figures_form(request, school, year, department):
         "read_only": not report_year.is_open
         or bool(edit_refusal(year=report_year, user=request.user, kind=FIGURES, key=dept.code)),
     }
-    return render(request, "metrics/figures_form.html", context)
+    # The review state on the page reads this request's snapshot, not the catalog again.
+    with api.one_read_per_year(preloaded={report_year.pk: data}):
+        return render(request, "metrics/figures_form.html", context)
 
 
 def dataset_form(request, school, year, department, key):

@@ -23,6 +23,7 @@ class YearData:
         self.year = year
         self._computing: set[str] = set()
         self._computed: dict[str, Decimal | None] = {}
+        self._aggregates: dict[str, dict[str, Decimal | None]] = {}
 
     @cached_property
     def indicators(self) -> list[Indicator]:
@@ -62,9 +63,14 @@ class YearData:
 
     @cached_property
     def previous_data(self) -> YearData | None:
-        """Last report year's data (for last year beside this year); None for the first year."""
+        """Last report year's data (for last year beside this year); None for the first year.
+        Same school, so the catalog and the assignments already read are shared."""
         previous = self.year.previous()
-        return YearData(previous) if previous is not None else None
+        if previous is None:
+            return None
+        data = YearData(previous)
+        data.__dict__.update(indicators=self.indicators, who=self.who)  # the cached properties
+        return data
 
     @cached_property
     def reported_values(self) -> list[ReportedValue]:
@@ -79,14 +85,16 @@ class YearData:
     def rows(self) -> _LazyRows:
         return _LazyRows(self.year)
 
-    @cached_property
-    def aggregates(self) -> dict[str, Decimal | None]:
-        """The data sets' aggregates ("progression.total", "teacher_titles.senior" …)."""
-        out: dict[str, Decimal | None] = {}
-        for spec in DATASETS.values():
-            if spec.aggregates is not None:
-                out.update(spec.aggregates(self.rows[spec.key], self.year.year))
-        return out
+    def aggregate(self, name: str) -> Decimal | None:
+        """A data-set aggregate ("progression.total", "teacher_titles.senior" …). Only the data
+        set it names is read: an entry form's few computed rows need one or two of eleven."""
+        key = name.split(".", 1)[0]
+        spec = DATASETS.get(_AGGREGATE_KEYS.get(key, key))
+        if spec is None or spec.aggregates is None:
+            return None
+        if spec.key not in self._aggregates:
+            self._aggregates[spec.key] = spec.aggregates(self.rows[spec.key], self.year.year)
+        return self._aggregates[spec.key].get(name)
 
     def stored(self, code: str):
         figure = self.figures.get(code)
@@ -100,7 +108,7 @@ class YearData:
             return figure.value if figure is not None else None
         indicator = self.by_code.get(name)
         if indicator is None:
-            return self.aggregates.get(name)
+            return self.aggregate(name)
         if indicator.formula:
             return self.computed(indicator)
         value = self.stored(name)
@@ -134,6 +142,10 @@ class YearData:
         return computation.display(
             self.value(indicator), indicator.kind, computed=bool(indicator.formula)
         )
+
+
+# An aggregate's name starts with its data set's key, but 表1-2's are named "gaokao.…".
+_AGGREGATE_KEYS = {"gaokao": "gaokao_3plus"}
 
 
 class _LazyRows(dict):

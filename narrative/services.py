@@ -66,10 +66,12 @@ def _store_text(current: Section, user, cleaned: dict[int, str], based_on: int) 
     blocks = {
         b.pk: b for b in Block.objects.filter(section=current, kind=Block.Kind.TEXT, pk__in=cleaned)
     }
+    changed = []
     for pk, html in cleaned.items():
         if pk in blocks and blocks[pk].body != html:
             blocks[pk].body = html
-            blocks[pk].save(update_fields=["body"])
+            changed.append(blocks[pk])
+    Block.objects.bulk_update(changed, ["body"])  # one statement for every changed block
     current.version += 1
     current.updated_by = user
     current.save(update_fields=["version", "updated_by", "updated_at"])

@@ -11,6 +11,7 @@ from functools import cached_property
 
 from django.utils.translation import gettext as _
 
+from metrics import api as metrics_api
 from metrics.datasets import DATASETS
 from metrics.entry import editable_rows, typed_indicators
 from metrics.yeardata import YearData
@@ -38,17 +39,23 @@ def _hash(parts: list[str]) -> str:
 class YearContent:
     """Reads the content of any item of one year; shares the year's figures and blocks."""
 
-    def __init__(self, year: ReportYear):
+    def __init__(self, year: ReportYear, section: Section | None = None):
+        """With `section`, only that section's blocks are read (one item's page)."""
         self.year = year
+        self.only_section = section
 
     @cached_property
     def data(self) -> YearData:
-        return YearData(self.year)
+        # The page's snapshot when it shares one (the figures form), else a read of its own.
+        return metrics_api.snapshot(self.year)
 
     @cached_property
     def _blocks(self) -> dict[int, list[Block]]:
         by_section: dict[int, list[Block]] = defaultdict(list)
-        for block in Block.objects.filter(section__year=self.year).order_by("position", "pk"):
+        blocks = Block.objects.filter(section__year=self.year)
+        if self.only_section is not None:
+            blocks = blocks.filter(section=self.only_section)
+        for block in blocks.order_by("position", "pk"):
             by_section[block.section_id].append(block)
         return by_section
 

@@ -105,35 +105,87 @@ def year_items(year: ReportYear, department: Department | None = None) -> list[I
     optionally only one department's."""
     reader = YearContent(year)
     departments = {d.code: d for d in year.school.departments.all()}
-    records = {(r.kind, r.key): r for r in ReviewItem.objects.filter(year=year)}
-    args = [year.school.slug, year.year]
-    items: list[Item] = []
-    for code, dept in departments.items():
-        if typed_indicators(reader.data, dept):
-            url = reverse("metrics:figures", args=[*args, code])
-            items.append(Item(year, Kind.FIGURES, code, _("单项数据"), dept, url))
-    for key, spec in DATASETS.items():
-        dept = departments.get(reader.data.who.dataset_code(key))
-        if dept is not None:
-            url = reverse("metrics:dataset", args=[*args, dept.code, key])
-            items.append(Item(year, Kind.DATASET, key, str(spec.title), dept, url))
-    for node in build_outline(year, with_blocks=False).walk():
-        section = node.section
-        heading_only = node.children and not reader.section_written(section)
-        if section.department is None or section.kind == Section.Kind.APPENDIX or heading_only:
-            continue
-        url = reverse("narrative:section_edit", args=[*args, section.key])
-        title = f"{node.number} {section.title}".strip()
-        items.append(
-            Item(year, Kind.SECTION, section.key, title, section.department, url, section=section)
-        )
-    for item in items:
-        item.record = records.get((item.kind, item.key))
-        item.reader = reader
+    items = [
+        *_figures_items(reader, departments),
+        *_dataset_items(reader, departments),
+        *_section_items(reader),
+    ]
+    _attach_records(items, reader, ReviewItem.objects.filter(year=year))
     if department is not None:
         items = [item for item in items if item.department and item.department.pk == department.pk]
     return items
 
 
 def find_item(year: ReportYear, kind: str, key: str) -> Item | None:
-    return next((i for i in year_items(year) if (i.kind, i.key) == (kind, key)), None)
+    """One item, built alone: every form and section editor shows its own item's state, so
+    this must not compute the whole year's items (the same rules as year_items decide
+    whether it is an item)."""
+    if kind == Kind.SECTION:
+        section = Section.objects.filter(year=year, key=key).first()
+        if section is None:
+            return None
+        reader = YearContent(year, section=section)
+        items = _section_items(reader, only=section)
+    elif kind == Kind.FIGURES:
+        reader = YearContent(year)
+        departments = {d.code: d for d in year.school.departments.filter(code=key)}
+        items = _figures_items(reader, departments)
+    elif kind == Kind.DATASET and key in DATASETS:
+        reader = YearContent(year)
+        departments = {d.code: d for d in year.school.departments.all()}
+        items = _dataset_items(reader, departments, only=key)
+    else:
+        return None
+    records = ReviewItem.objects.filter(year=year, kind=kind, key=key)
+    _attach_records(items, reader, records)
+    return items[0] if items else None
+
+
+def _figures_items(reader: YearContent, departments: dict[str, Department]) -> list[Item]:
+    year = reader.year
+    items = []
+    for code, dept in departments.items():
+        if typed_indicators(reader.data, dept):
+            url = reverse("metrics:figures", args=[year.school.slug, year.year, code])
+            items.append(Item(year, Kind.FIGURES, code, _("单项数据"), dept, url))
+    return items
+
+
+def _dataset_items(
+    reader: YearContent, departments: dict[str, Department], only: str | None = None
+) -> list[Item]:
+    year = reader.year
+    items = []
+    for key, spec in DATASETS.items():
+        if only is not None and key != only:
+            continue
+        dept = departments.get(reader.data.who.dataset_code(key))
+        if dept is not None:
+            url = reverse("metrics:dataset", args=[year.school.slug, year.year, dept.code, key])
+            items.append(Item(year, Kind.DATASET, key, str(spec.title), dept, url))
+    return items
+
+
+def _section_items(reader: YearContent, only: Section | None = None) -> list[Item]:
+    year = reader.year
+    items = []
+    for node in build_outline(year, with_blocks=False).walk():
+        section = node.section
+        if only is not None and section.pk != only.pk:
+            continue
+        heading_only = node.children and not reader.section_written(section)
+        if section.department is None or section.kind == Section.Kind.APPENDIX or heading_only:
+            continue
+        url = reverse("narrative:section_edit", args=[year.school.slug, year.year, section.key])
+        title = f"{node.number} {section.title}".strip()
+        items.append(
+            Item(year, Kind.SECTION, section.key, title, section.department, url, section=section)
+        )
+    return items
+
+
+def _attach_records(items: list[Item], reader: YearContent, records) -> None:
+    by_key = {(r.kind, r.key): r for r in records}
+    for item in items:
+        item.record = by_key.get((item.kind, item.key))
+        item.reader = reader

@@ -105,6 +105,16 @@ def test_a_request_moves_the_idle_expiry_on(client, zhaosheng):
     assert left > datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE - 60)
 
 
+def test_requests_within_a_minute_write_the_session_once(client, zhaosheng):
+    client.force_login(zhaosheng)
+    client.get("/")  # moves the expiry on and remembers when
+    key = client.session.session_key
+    soon = timezone.now() + datetime.timedelta(minutes=1)
+    Session.objects.filter(pk=key).update(expire_date=soon)
+    client.get("/")
+    assert Session.objects.get(pk=key).expire_date == soon  # no second write
+
+
 def test_an_idle_session_has_ended(client, zhaosheng):
     client.force_login(zhaosheng)
     Session.objects.update(expire_date=timezone.now() - datetime.timedelta(seconds=1))

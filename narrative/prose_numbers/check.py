@@ -98,19 +98,23 @@ def consistent(a: TypedNumber, b: TypedNumber) -> bool:
 
 def year_mentions(year, *, section=None) -> list[Mention]:
     """Every typed number of the year's text (or one section's) that names a figure."""
+    blocks = Block.objects.filter(section__year=year, kind=Block.Kind.TEXT)
+    if section is not None:
+        blocks = blocks.filter(section=section)
+    blocks = blocks.select_related("section__department").order_by("section__position", "position")
+    typed_blocks = [(block, typed_numbers(block.body)) for block in blocks]
+    typed_blocks = [(block, typed) for block, typed in typed_blocks if typed]
+    if not typed_blocks:  # most sections type no number: nothing to look up (the editor)
+        return []
     quantities = metrics_api.prose_quantities(year)
     index = PhraseIndex(quantities)
     shown = {q.name: q.display.replace(" ", "") for q in quantities if q.bindable}
     numbers = {
         node.section.pk: node.number for node in build_outline(year, with_blocks=False).walk()
     }
-    blocks = Block.objects.filter(section__year=year, kind=Block.Kind.TEXT)
-    if section is not None:
-        blocks = blocks.filter(section=section)
-    blocks = blocks.select_related("section__department").order_by("section__position", "position")
     found = []
-    for block in blocks:
-        typed = [(n, index.match(n)) for n in typed_numbers(block.body)]
+    for block, typed_in_block in typed_blocks:
+        typed = [(n, index.match(n)) for n in typed_in_block]
         typed = [(n, q) for n, q in typed if q]
         if not typed:
             continue

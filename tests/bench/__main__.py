@@ -13,6 +13,7 @@ MODULES = [
     "tests.bench.workbooks",
     "tests.bench.uploads",
     "tests.bench.regions",
+    "tests.bench.pages",  # last: it saves figures and text (`make bench` reloads the demo first)
 ]
 
 

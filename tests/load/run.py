@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -22,6 +23,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import django
+
+from tests.load.cpu import local_postgres_pid, tree_seconds
 
 GOAL_P95_MS = 300
 USERS = 51  # 50 department heads + 1 committee member
@@ -131,6 +134,26 @@ def _print_table(rows: list[dict]) -> dict:
     return total
 
 
+def _children_cpu() -> float:
+    """CPU of this process's finished children: locust, once it has exited."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _print_cpu(cpu: dict, requests: int, load_before, load_after) -> None:
+    """CPU per request does not depend on the machine's other load; latency does."""
+    parts = [
+        f"{name} {seconds:.1f} s" + (f" ({seconds * 1000 / requests:.0f} ms/request)" if
+                                      name in ("web", "PostgreSQL") and requests else "")
+        for name, seconds in cpu.items()
+    ]  # fmt: skip
+    print(f"CPU during the run: {', '.join(parts)}")
+    print(
+        f"load average (1 min) before {load_before[0]:.2f}, after {load_after[0]:.2f} "
+        f"on {os.cpu_count()} CPUs"
+    )
+
+
 def _lost_saves(acks: list[dict]) -> list[dict]:
     from django.apps import apps
 
@@ -172,11 +195,20 @@ def main() -> int:
          "--log-level", "warning"],
         env=env,
     )  # fmt: skip
-    worker = subprocess.Popen([python, "manage.py", "db_worker", "--queue-name", "*"], env=env)
+    # The worker as deployed (lower CPU priority); its log (WeasyPrint's notes) goes to a file.
+    worker_log = open(scratch / "worker.log", "w")
+    worker = subprocess.Popen(
+        [python, "manage.py", "export_worker", "--no-reload"], env=env, stdout=worker_log,
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
     try:
         _wait_for(port, web)
         _warm_up(port, plan)
         print(f"locust: {USERS} users for {SECONDS} s against gunicorn (3 workers) on :{port}")
+        measured = {"web": web.pid, "export worker": worker.pid, "PostgreSQL": local_postgres_pid()}
+        cpu_before = {name: tree_seconds(pid) for name, pid in measured.items() if pid}
+        load_before = os.getloadavg()
+        locust_before = _children_cpu()
         subprocess.run(
             [str(bindir / "locust"), "-f", str(Path(__file__).with_name("locustfile.py")),
              "--headless", "-u", str(USERS), "-r", "10", "-t", f"{SECONDS}s",
@@ -185,7 +217,10 @@ def main() -> int:
             env=env_locust, check=False, stdout=subprocess.DEVNULL,
             stderr=open(scratch / "locust.log", "w"),
         )  # fmt: skip
-        print(f"locust's own log and summary: {scratch / 'locust.log'}")
+        cpu = {name: tree_seconds(measured[name]) - start for name, start in cpu_before.items()}
+        cpu["locust (the simulated users)"] = _children_cpu() - locust_before
+        load_after = os.getloadavg()
+        print(f"locust's own log and summary: {scratch / 'locust.log'}; worker: {worker_log.name}")
     finally:
         for process in (web, worker):
             process.send_signal(signal.SIGTERM)
@@ -207,6 +242,7 @@ def main() -> int:
     )
     for ack in lost[:10]:
         print("  lost:", ack)
+    _print_cpu(cpu, int(total.get("Request Count", 0) or 0), load_before, load_after)
     call_command("load_demo", stdout=open(os.devnull, "w"))  # the demo as it was
     return 0 if not errors and not lost else 1
 
