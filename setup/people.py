@@ -15,6 +15,7 @@ from setup.services import SetupError, add_user
 
 COLUMNS = ("用户名", "姓名", "部门", "角色")
 MAX_ROWS = 2000
+MAX_COLUMNS = 50
 
 
 class WorkbookErrors(Exception):
@@ -38,27 +39,38 @@ def _cell(value) -> str:
     return "" if value is None else str(value).strip()
 
 
-def read_rows(handle) -> list[tuple[int, dict[str, str]]]:
+def read_rows(
+    handle, columns: tuple[str, ...] = COLUMNS, *, formulas_as_text: bool = False
+) -> list[tuple[int, dict[str, str]]]:
+    """The first sheet's non-empty rows under a header naming `columns` (in any order), each
+    with its line number. More than MAX_ROWS rows is refused, never cut silently. With
+    `formulas_as_text` a formula is read as the text typed (=…), never as a computed value."""
     try:
-        workbook = load_workbook(handle, read_only=True, data_only=True)
+        workbook = load_workbook(handle, read_only=True, data_only=not formulas_as_text)
+        sheet = workbook.worksheets[0]
+        rows = sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2, max_col=MAX_COLUMNS)
+        header = [_cell(v) for v in next(rows, ())]
+        missing = [c for c in columns if c not in header]
+        if missing:
+            raise WorkbookErrors(
+                [_("第1行应为表头，缺少列：%(cols)s。") % {"cols": "、".join(missing)}]
+            )
+        index = {c: header.index(c) for c in columns}
+        out = []
+        for line, values in enumerate(rows, start=2):
+            if line > MAX_ROWS + 1:
+                raise WorkbookErrors(
+                    [_("工作簿超过 %(n)s 行，请分成几个文件上传。") % {"n": MAX_ROWS}]
+                )
+            values = list(values) + [None] * len(header)
+            record = {c: _cell(values[index[c]]) for c in columns}
+            if any(record.values()):
+                out.append((line, record))
+        workbook.close()
+    except WorkbookErrors:
+        raise
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
         raise WorkbookErrors([_("无法读取该文件，请上传 Excel 工作簿（.xlsx）。")]) from error
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 1)
-    header = [_cell(v) for v in next(rows, ())]
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        raise WorkbookErrors(
-            [_("第1行应为表头，缺少列：%(cols)s。") % {"cols": "、".join(missing)}]
-        )
-    index = {c: header.index(c) for c in COLUMNS}
-    out = []
-    for line, values in enumerate(rows, start=2):
-        values = list(values) + [None] * len(header)
-        record = {c: _cell(values[index[c]]) for c in COLUMNS}
-        if any(record.values()):
-            out.append((line, record))
-    workbook.close()
     return out
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from metrics.models import Assignment
 from narrative.models import Section
 from reporting.errors import ReportError
-from reporting.models import Department, ReportYear, School, User
+from reporting.models import Department, Region, ReportYear, School, User
 from setup import template
 
 
@@ -32,10 +32,20 @@ def current_report_year(today: datetime.date | None = None) -> int:
 
 @transaction.atomic
 def create_school(
-    *, slug: str, name: str, kind: str, admin_username: str, year: int | None = None
+    *,
+    slug: str,
+    name: str,
+    kind: str,
+    admin_username: str,
+    year: int | None = None,
+    region: Region | None = None,
+    short_name: str = "",
+    admin_name: str = "",
+    admin_email: str = "",
 ) -> tuple[School, User]:
     """The school, its departments from the template for its kind, the default assignments,
-    the current report year with its outline and the school administrator (no password yet)."""
+    the current report year with its outline and the school administrator (no password yet).
+    A bureau administrator also gives its region, short name and the administrator's name."""
     if kind not in School.Kind.values:
         raise SetupError(_("学校类型“%(kind)s”未知，可选：%(choices)s。") % {
             "kind": kind, "choices": "、".join(School.Kind.values)})  # fmt: skip
@@ -45,7 +55,7 @@ def create_school(
         raise SetupError(_("学校“%(name)s”已经存在。") % {"name": name})
     if User.objects.filter(username=admin_username).exists():
         raise SetupError(_("用户名“%(u)s”已被使用。") % {"u": admin_username})
-    school = School(slug=slug, name=name, kind=kind)
+    school = School(slug=slug, name=name, kind=kind, region=region, short_name=short_name)
     _full_clean(school)
     school.save()
     for order, row in enumerate(template.departments_for(kind), start=1):
@@ -57,7 +67,10 @@ def create_school(
         Section.objects.filter(year=report_year, key=key, department__isnull=True).update(
             department=by_code.get(code)
         )
-    admin = add_user(school=school, username=admin_username, name="", role=User.Role.SCHOOL_ADMIN)
+    admin = add_user(
+        school=school, username=admin_username, name=admin_name, role=User.Role.SCHOOL_ADMIN,
+        email=admin_email,
+    )  # fmt: skip
     return school, admin
 
 
@@ -155,6 +168,7 @@ def add_user(
     name: str,
     role: str,
     department: Department | None = None,
+    email: str = "",
 ) -> User:
     """A user of the school without a password: they set one through a one-time link."""
     if User.objects.filter(username=username).exists():
@@ -162,7 +176,7 @@ def add_user(
     last, first = split_name(name)
     user = User(
         username=username, school=school, role=role, department=department,
-        last_name=last, first_name=first,
+        last_name=last, first_name=first, email=email,
     )  # fmt: skip
     user.set_unusable_password()
     _full_clean(user, exclude=["password"])

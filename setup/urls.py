@@ -2,12 +2,20 @@ from django.urls import path
 
 from setup import people_views as people
 from setup import views
+from setup.bureau import views as bureau
 
 app_name = "setup"
 DEPARTMENT = "<slug:school>/departments/<int:pk>/"
+BUREAU = "bureau/<slug:code>/schools/"
 
 urlpatterns = [
     path("schools/new/", views.create_school, name="create_school"),
+    path(BUREAU, bureau.schools, name="bureau_schools"),
+    path(f"{BUREAU}template.xlsx", bureau.template_xlsx, name="bureau_template"),
+    path(f"{BUREAU}upload/", bureau.upload, name="bureau_upload"),
+    path(f"{BUREAU}confirm/", bureau.confirm, name="bureau_confirm"),
+    path(f"{BUREAU}created/", bureau.created, name="bureau_created"),
+    path(f"{BUREAU}accounts.xlsx", bureau.accounts_xlsx, name="bureau_accounts"),
     path("<slug:school>/", views.home, name="home"),
     path("<slug:school>/school/", views.school_record, name="school"),
     path("<slug:school>/year/", views.year_dates, name="year"),
