@@ -26,14 +26,21 @@ from tests.test_no_server_errors import _walk
 # "staff" (王填报) is its 填报员 (fills and writes, does not submit); "other_head" heads 财务科.
 # The x_ roles are the same people of another school; "operator" is the platform's superuser.
 ROLES = ("anonymous", "staff", "head", "other_head", "committee", "admin",
-         "x_staff", "x_head", "x_committee", "x_admin", "operator", "bureau")  # fmt: skip
+         "x_staff", "x_head", "x_committee", "x_admin", "operator", "bureau",
+         "bureau_admin")  # fmt: skip
 MEMBERS = {"staff", "head", "other_head", "committee", "admin", "operator"}
 OWNERS = {"staff", "head", "committee", "operator"}  # may write for 招生就业办
 COMMITTEE = {"committee", "operator"}
 # "bureau" (清远市教育局) belongs to no school: a school's pages are 404 to it (it reads the
 # schools through the region pages), and every POST of it is 403 (one middleware), except:
-OTHER_SCHOOL = {"x_staff", "x_head", "x_committee", "x_admin", "bureau"}
+OTHER_SCHOOL = {"x_staff", "x_head", "x_committee", "x_admin", "bureau", "bureau_admin"}
 BUREAU_MAY_POST = {"/logout/", "/i18n/setlang/", "/account/password/"}
+# "bureau_admin" (清远市教育局管理员) is a bureau user everywhere, and may also create the
+# region's schools (setup/bureau): the only other POSTs let through (`bureau_admin_page`).
+BUREAU_ADMIN = "/setup/bureau/{region}/schools/"
+OUTSIDE_REGION = "/setup/bureau/guangdong/schools/"
+BUREAU_ADMIN_MAY_POST = {BUREAU_ADMIN, BUREAU_ADMIN + "upload/", BUREAU_ADMIN + "confirm/",
+                         OUTSIDE_REGION} | BUREAU_MAY_POST  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -88,8 +95,18 @@ def region_page(bureau: int = 200) -> Access:
     """The bureau's pages (regions): its region and below, and the operator; every
     school's people 404."""
     out = {role: 404 for role in ROLES}
-    out.update(anonymous=302, operator=200, bureau=bureau)
-    return Access(out, frozenset(role for role in ("bureau", "operator") if out[role] == 200))
+    out.update(anonymous=302, operator=200, bureau=bureau, bureau_admin=bureau)
+    return Access(
+        out, frozenset(r for r in ("bureau", "bureau_admin", "operator") if out[r] == 200)
+    )
+
+
+def bureau_admin_page(ok: int = 200) -> Access:
+    """Creating the region's schools: its bureau administrator and the operator; the plain
+    bureau user 403; every school's people 404."""
+    out = {role: 404 for role in ROLES}
+    out.update(anonymous=302, operator=ok, bureau_admin=ok, bureau=403)
+    return Access(out, frozenset(("bureau_admin", "operator")))
 
 
 @dataclass(frozen=True)
@@ -213,6 +230,15 @@ ROWS = [
     Row("/region/{region}/{year}/compare/", region_page(), NOT_ALLOWED),
     Row("/region/{region}/{year}/compare.xlsx", region_page(), NOT_ALLOWED),
     Row("/region/guangdong/{year}/", region_page(bureau=404), NOT_ALLOWED),
+    # 创建学校 (setup/bureau): an empty POST shows the form's errors (200); upload without a
+    # file shows the page again; confirm or the accounts without a pending list go back (302).
+    Row(BUREAU_ADMIN, bureau_admin_page(), bureau_admin_page()),
+    Row(BUREAU_ADMIN + "template.xlsx", bureau_admin_page(), NOT_ALLOWED),
+    Row(BUREAU_ADMIN + "upload/", NOT_ALLOWED, bureau_admin_page()),
+    Row(BUREAU_ADMIN + "confirm/", NOT_ALLOWED, bureau_admin_page(302)),
+    Row(BUREAU_ADMIN + "created/", bureau_admin_page(), NOT_ALLOWED),
+    Row(BUREAU_ADMIN + "accounts.xlsx", bureau_admin_page(302), NOT_ALLOWED),
+    Row(OUTSIDE_REGION, region_page(bureau=404), region_page(bureau=404)),
 ]
 
 # Per registered model: the object its change/delete/history pages open (a key of
@@ -305,6 +331,7 @@ def _people(school, other_school) -> dict[str, object]:
         "x_admin": person("x_admin", other_school, User.Role.SCHOOL_ADMIN),
         "operator": User.objects.create_superuser(username="x_operator", password="demo"),
         "bureau": User.objects.get(username="jiaoyuju"),
+        "bureau_admin": User.objects.get(username="jiaoyuju_admin"),
     }
 
 
@@ -428,6 +455,8 @@ def test_permission_matrix(client, world, db, row, method, role):
     expected = (row.get if method == "GET" else row.post)[role]
     if role == "bureau" and method == "POST" and row.url not in BUREAU_MAY_POST:
         expected = 403  # regions/middleware.py: a bureau user never writes
+    if role == "bureau_admin" and method == "POST" and row.url not in BUREAU_ADMIN_MAY_POST:
+        expected = 403  # … nor does its administrator, except creating the region's schools
     url = row.url.format(**world.values)
     if world.people[role] is not None:
         client.force_login(world.people[role])

@@ -14,7 +14,8 @@ from setup.bureau.services import COLUMNS
 
 URL = "/setup/bureau/qingyuan-city/schools/"
 GOOD = [
-    ("清城区第二职业学校", "清二职", "qc-erzhi", "中职", "清城区（qingcheng）", "qcadmin", "张清城", ""),
+    ("清城区第二职业学校", "清二职", "qc-erzhi", "中职", "清城区（qingcheng）", "qcadmin", "张清城",
+     ""),
     ("连州市职业技术学院", "", "lz-xueyuan", "高职", "lianzhou-city", "lzadmin", "", "a@b.cn"),
 ]  # fmt: skip
 OUTSIDE = ("广州某职校", "", "gz-zx", "中职", "guangdong", "gzadmin", "", "")
@@ -194,7 +195,7 @@ def test_a_huge_workbook_is_refused_with_a_clear_message(client, bureau_admin):
 
 def test_a_formula_is_read_as_text(client, bureau_admin):
     client.force_login(bureau_admin)
-    row = ("=HYPERLINK(\"http://x\")", "", "=1+1", "中职", "qingcheng", "fx", "", "")
+    row = ('=HYPERLINK("http://x")', "", "=1+1", "中职", "qingcheng", "fx", "", "")
     page = text(upload(client, row))
     assert "标识“=1+1”只能包含小写字母" in page
 
