@@ -43,6 +43,8 @@ from PIL import Image
 from reporting.models import Department, ReportYear, User
 
 ROLES = ["anonymous", "zhaosheng", "caiwu", "editor", "schooladmin", "outsider", "jiaoyuju"]
+# The bureau administrator reaches 创建学校 (setup/bureau) and posts its forms.
+ROLES.append("jiaoyuju_admin")
 # Who requests the hostile URLs: the committee (who reaches every page of the school) and the
 # other school's committee member (the school administrator for the admin's URLs).
 HOSTILE_ROLES = ("editor", "outsider", "jiaoyuju")

@@ -49,7 +49,10 @@ class SchoolRow:
 
     @property
     def message(self) -> str:
-        return _("第%(n)s行：%(p)s。") % {"n": self.line, "p": "；".join(self.errors)}
+        problems = "；".join(self.errors)
+        if not self.line:  # the whole list, not one row
+            return problems
+        return _("第%(n)s行：%(p)s。") % {"n": self.line, "p": problems}
 
     def kind_label(self) -> str:
         return School.Kind(self.kind).label if self.kind else self.values.get(KIND, "")
@@ -77,14 +80,14 @@ class _RegionFinder:
 
     def find(self, text: str) -> tuple[Region | None, str]:
         labelled = LABELLED.match(text)
-        wanted = labelled.group(1) if labelled else text
-        by_code = [r for r in self.mine if r.code == wanted]
-        by_name = [r for r in self.mine if r.name == wanted]
+        codes = {text, labelled.group(1)} if labelled else {text}
+        by_code = [r for r in self.mine if r.code in codes]
+        by_name = [r for r in self.mine if r.name == text]
         if by_code or len(by_name) == 1:
             return (by_code or by_name)[0], ""
         if by_name:
             return None, _("地区名称“%(r)s”不唯一，请填写地区代码") % {"r": text}
-        if Region.objects.filter(Q(code=wanted) | Q(name=wanted)).exists():
+        if Region.objects.filter(Q(code__in=codes) | Q(name=text)).exists():
             return None, _("地区“%(r)s”不在您管辖的范围内") % {"r": text}
         return None, _("地区“%(r)s”不存在") % {"r": text}
 

@@ -7,6 +7,7 @@ from io import BytesIO, StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook, load_workbook
+from pghistory.models import Context
 
 from reporting.models import Region, School, User
 from review.models import ActivityEntry
@@ -85,6 +86,8 @@ def test_confirm_creates_the_schools_and_their_administrators_log_in(client, bur
     assert (xueyuan.region.code, xueyuan.kind) == ("lianzhou-city", "gaozhi")
     assert erzhi.departments.exists() and erzhi.years.get().sections.exists()
     assert ActivityEntry.objects.get(year__school=erzhi).action == "setup.school.created"
+    context = Context.objects.get(metadata__action="setup.bureau.schools_created")
+    assert context.metadata["user"] == bureau_admin.pk  # the history's rows name who did it
     # The accounts workbook holds each link; the administrator sets a password and logs in.
     sheet = load_workbook(BytesIO(client.get(URL + "accounts.xlsx").content)).active
     rows = {r[3]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
