@@ -26,9 +26,7 @@ class OneSchoolForm(forms.Form):
 
     def __init__(self, *args, region: Region, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = Region.objects.filter(
-            pk__in=[r.pk for r in regions_of(region)]
-        ).order_by("level", "name")
+        self.fields["region"].queryset = regions_of(region)
         self.fields["region"].initial = region.pk
 
 

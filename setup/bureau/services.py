@@ -11,7 +11,7 @@ import pghistory
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Case, Q, QuerySet, When
 from django.utils.translation import gettext as _
 
 from reporting.models import Region, School, User
@@ -70,13 +70,17 @@ def region_label(region: Region) -> str:
     return f"{region.name}（{region.code}）"
 
 
-def regions_of(region: Region) -> list[Region]:
-    return list(Region.objects.filter(pk__in=region.with_descendants()).order_by("level", "name"))
+def regions_of(region: Region) -> QuerySet[Region]:
+    """The region and every region below it: province, cities, districts, each by name."""
+    rank = Case(
+        When(level=Region.Level.PROVINCE, then=0), When(level=Region.Level.CITY, then=1), default=2
+    )
+    return Region.objects.filter(pk__in=region.with_descendants()).order_by(rank, "name")
 
 
 class _RegionFinder:
     def __init__(self, region: Region):
-        self.mine = regions_of(region)
+        self.mine = list(regions_of(region))
 
     def find(self, text: str) -> tuple[Region | None, str]:
         labelled = LABELLED.match(text)

@@ -40,7 +40,7 @@ def template(region: Region) -> bytes:
     ws = workbook.active
     ws.title = _("学校")
     _header(ws, COLUMNS, WIDTHS)
-    regions = regions_of(region)
+    regions = list(regions_of(region))
     sheet = workbook.create_sheet(_("地区"))
     _header(sheet, (_("地区（填入“所属地区”）"), _("代码"), _("级别")), (28, 20, 8))
     for row, item in enumerate(regions, start=2):

@@ -243,3 +243,21 @@ def test_command_refuses_a_bad_row_with_exit_code_1(bureau, tmp_path):
     assert refused.value.returncode == 1
     assert "第4行：地区“guangdong”不在您管辖的范围内" in err.getvalue()
     assert not School.objects.filter(slug__in=["qc-erzhi", "lz-xueyuan"]).exists()
+
+
+def test_command_dry_run_refuses_a_bad_row_with_exit_code_1(bureau, tmp_path):
+    err = StringIO()
+    path = _file(tmp_path, GOOD[0], GOOD[0])
+    with pytest.raises(CommandError) as refused:
+        call_command("create_schools", "--region", "qingyuan-city", "--file", path, "--dry-run",
+                     stderr=err)  # fmt: skip
+    assert refused.value.returncode == 1 and "与第2行重复" in err.getvalue()
+
+
+def test_command_refuses_an_unknown_region_and_a_file_that_is_not_a_workbook(bureau, tmp_path):
+    path = tmp_path / "schools.xlsx"
+    path.write_bytes(b"not a workbook")
+    with pytest.raises(CommandError, match="地区代码“nope”不存在"):
+        call_command("create_schools", "--region", "nope", "--file", str(path))
+    with pytest.raises(CommandError, match="无法读取该文件"):
+        call_command("create_schools", "--region", "qingyuan-city", "--file", str(path))
