@@ -32,7 +32,10 @@ def load(school: School, year: ReportYear) -> None:
             continue  # never touch an account the demo did not create
         user = user or User(username=username, created_by_demo=True)
         user.school, user.role, user.region = body, role, None
-        user.department = Department.objects.get(school=body, code=department) if department else None
+        if department:
+            user.department = Department.objects.get(school=body, code=department)
+        else:
+            user.department = None
         user.last_name, user.first_name, user.is_active = last, first, True
         user.set_password(DEMO_PASSWORD)
         user.save()

@@ -9,7 +9,6 @@ catalog's formulas compute them from the sums, as for any school (metrics.yearda
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -92,10 +91,7 @@ def sources(year: ReportYear) -> list[Source]:
     schools = list(
         School.objects.filter(region_id__in=region.with_descendants()).select_related("region")
     )
-    years = {
-        y.school_id: y
-        for y in ReportYear.objects.filter(school__in=schools, year=year.year)
-    }
+    years = {y.school_id: y for y in ReportYear.objects.filter(school__in=schools, year=year.year)}
     found = []
     for school in schools:
         school_year = years.get(school.pk)
@@ -154,9 +150,7 @@ def _sum_figures(year: ReportYear, user: User | None, included: list[ReportYear]
         if summable(i) and i.applies_to_school(body)
     ]
     sums = dict(
-        Figure.objects.filter(
-            year__in=included, indicator__in=indicators, value__isnull=False
-        )
+        Figure.objects.filter(year__in=included, indicator__in=indicators, value__isnull=False)
         .values("indicator__code")
         .annotate(total=Sum("value"))
         .values_list("indicator__code", "total")
@@ -168,17 +162,21 @@ def _sum_figures(year: ReportYear, user: User | None, included: list[ReportYear]
 
 def _sum_datasets(year: ReportYear, user: User | None, included: list[ReportYear]) -> None:
     for model, keys, fields in SUMMED_DATASETS:
-        totals: dict[tuple, dict[str, int]] = defaultdict(lambda: dict.fromkeys(fields, 0))
+        totals: dict[tuple, dict[str, int]] = {}
         for row in model.objects.filter(year__in=included).order_by("year_id", "position"):
-            bucket = totals[tuple(getattr(row, k) for k in keys)]
+            key = tuple(getattr(row, k) for k in keys)
+            bucket = totals.setdefault(key, dict.fromkeys(fields, 0))
             for name in fields:
                 bucket[name] += getattr(row, name) or 0
         model.objects.filter(year=year).delete()
         model.objects.bulk_create(
             model(
-                year=year, position=position, updated_by=user,
-                **dict(zip(keys, key, strict=True)), **summed,
-            )  # fmt: skip
+                year=year,
+                position=position,
+                updated_by=user,
+                **dict(zip(keys, key, strict=True)),
+                **summed,
+            )
             for position, (key, summed) in enumerate(totals.items(), start=1)
         )
 

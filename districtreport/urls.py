@@ -5,6 +5,6 @@ from districtreport import views
 app_name = "districtreport"
 
 urlpatterns = [
-    path("<slug:slug>/<int:year>/", views.report, name="report"),
-    path("<slug:slug>/<int:year>/aggregate/", views.aggregate, name="aggregate"),
+    path("<slug:school>/<int:year>/", views.report, name="report"),
+    path("<slug:school>/<int:year>/aggregate/", views.aggregate, name="aggregate"),
 ]

@@ -10,8 +10,8 @@ from metrics.api import appendix_tables
 from reporting.errors import ReportError
 
 
-def report(request, slug, year):
-    report_year = get_report_year_for_user(request, slug, year)
+def report(request, school, year):
+    report_year = get_report_year_for_user(request, school, year)
     context = {
         "year": report_year,
         "region": report_year.school.reports_for_region,
@@ -25,8 +25,8 @@ def report(request, slug, year):
 
 
 @require_POST
-def aggregate(request, slug, year):
-    report_year = get_report_year_for_user(request, slug, year, manage=True)
+def aggregate(request, school, year):
+    report_year = get_report_year_for_user(request, school, year, manage=True)
     try:
         record = services.aggregate(year=report_year, user=request.user)
     except ReportError as error:
@@ -35,4 +35,4 @@ def aggregate(request, slug, year):
         messages.success(
             request, _("已重新汇总：%(n)s 所学校的已发布年度。") % {"n": len(record.sources)}
         )
-    return redirect("districtreport:report", slug, report_year.year)
+    return redirect("districtreport:report", school, report_year.year)

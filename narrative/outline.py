@@ -18,6 +18,7 @@ from narrative.outline_template import mandated_keys, template_for
 from narrative.uploads import discard_unused_photos
 from reporting.models import Department, ReportYear
 
+
 def new_key() -> str:
     return "s" + secrets.token_hex(4)
 
@@ -240,7 +241,7 @@ def remove_section(*, section: Section) -> None:
         section.kind == Section.Kind.CHAPTER and section.key in mandated_keys(section.year.school)
     ):
         raise NarrativeError(
-            _("概况、附件和规定的章是报告的框架，不能删除（可以改名和调整顺序）。")
+            _("概况、附件和模板中的章是规定结构，不能删除（可以改名和调整顺序）。")
         )
     # The delete (with its sub-sections and blocks) is recorded by pghistory's delete triggers.
     photos = list(

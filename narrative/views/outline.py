@@ -92,9 +92,11 @@ def chapter_add(request, school, year):
         request,
         report_year,
         lambda: outline_services.add_chapter(
-            year=report_year, title=data["title"], department=data["department"],
+            year=report_year,
+            title=data["title"],
+            department=data["department"],
             before=data["before"],
-        ),  # fmt: skip
+        ),
         _("已添加章“%(title)s”。") % {"title": data["title"]},
     )
 

@@ -1,4 +1,5 @@
-"""python manage.py create_region_report --region qingyuan-city --slug qingyuan-report --name 清远市"""
+"""The reporting body of a region's own report:
+python manage.py create_region_report --region qingyuan-city --slug qingyuan-report --name 清远市"""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -23,5 +24,6 @@ class Command(BaseCommand):
             body = create_region_report(region=found, slug=slug, name=name, year=year)
         except DistrictReportError as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(self.style.SUCCESS(f"已建立 {found.name} 的地区年报：{body.name}（{body.slug}）"))
+        done = f"已建立 {found.name} 的地区年报：{body.name}（{body.slug}）"
+        self.stdout.write(self.style.SUCCESS(done))
         self.stdout.write("下一步：在 学校管理 中为它添加编委会成员和各科室负责人。")
