@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from districtreport import services
 from districtreport.access import get_report_year_for_user
@@ -10,6 +10,7 @@ from metrics.api import appendix_tables
 from reporting.errors import ReportError
 
 
+@require_GET
 def report(request, school, year):
     report_year = get_report_year_for_user(request, school, year)
     context = {
