@@ -145,6 +145,7 @@ def test_the_people_of_the_region_report_find_its_sources_page(client, region_he
     client.force_login(region_head)
     home = client.get("/").content.decode()
     assert PAGE in home
+    assert PAGE in client.get("/report/qingyuan-report/2025/").content.decode()
     assert client.get(PAGE).status_code == 200
 
 
