@@ -166,3 +166,12 @@ def test_create_region_report_makes_a_body_with_the_region_template(db):
     assert len([t for t in titles if t not in ("区域职业教育概况", "附件 职业教育质量数据表")]) == 8
     assert "教育教学" in titles
     assert User.objects.filter(school=body).count() == 0
+
+
+def test_the_word_export_has_the_region_chapters(region_year):
+    import docx
+
+    document = docx.Document(io.BytesIO(get_exporter("docx").render(region_year).content))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading 1")]
+    assert any("教育教学" in h for h in headings)
+    assert len([h for h in headings if h[:1].isdigit()]) == 8
