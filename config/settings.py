@@ -93,7 +93,7 @@ MIDDLEWARE = [
     "pghistory.middleware.HistoryMiddleware",
     "publication.middleware.locked_year_refusal",
     "axes.middleware.AxesMiddleware",
-    "regions.middleware.bureau_read_only",
+    "regions.middleware.BureauReadOnly",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -1,6 +1,6 @@
 """Who sees a region: its bureau users (教育局) see it and every region below it; superusers
 see every region. Everyone else gets 404, as for another school's data. Bureau users never
-write: `regions.middleware.bureau_read_only` refuses their unsafe requests."""
+write: `regions.middleware.BureauReadOnly` refuses their unsafe requests."""
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404

@@ -1,5 +1,6 @@
 """The demo's region: 广东省 → 清远市 → 连州市 (lianzhou) and 清城区 (a second, invented school),
-and the bureau login `jiaoyuju` of 清远市. Idempotent, like every demo loader."""
+and the bureau logins of 清远市: `jiaoyuju` (reads) and `jiaoyuju_admin` (also creates the
+region's schools and its own indicators). Idempotent, like every demo loader."""
 
 from decimal import Decimal
 
@@ -7,7 +8,7 @@ from django.db import transaction
 
 from metrics.models import DualTeacherRow, TeacherTitleRow
 from metrics.services import write_figures_unchecked
-from reporting.demo.organisation import DEMO_PASSWORD
+from reporting.demo.organisation import DEMO_PASSWORD, login_name
 from reporting.models import Region, ReportYear, School, User
 
 # (code, name, level, parent code)
@@ -18,7 +19,11 @@ REGIONS = [
     ("qingcheng", "清城区", Region.Level.DISTRICT, "qingyuan-city"),
 ]
 SCHOOL_REGION = "lianzhou-city"
-BUREAU = ("jiaoyuju", "qingyuan-city", "清远市", "教育局")
+# (username, region code, family name, given name, bureau administrator)
+BUREAU = [
+    ("jiaoyuju", "qingyuan-city", "清远市", "教育局", False),
+    ("jiaoyuju_admin", "qingyuan-city", "清远市", "教育局管理员", True),
+]
 
 # A small, clearly invented data set: every number here is made up for the demo.
 SECOND_SCHOOL = {
@@ -55,22 +60,28 @@ def load_regions() -> dict[str, Region]:
 def load(school: School, year: ReportYear) -> None:
     regions = load_regions()
     School.objects.filter(pk=school.pk).update(region=regions[SCHOOL_REGION])
-    username, region_code, last, first = BUREAU
-    user, _ = User.objects.update_or_create(
-        username=username,
-        defaults={
-            "region": regions[region_code],
-            "role": User.Role.BUREAU,
-            "school": None,
-            "department": None,
-            "last_name": last,
-            "first_name": first,
-            "is_active": True,
-            "is_superuser": False,
-        },
-    )
-    user.set_password(DEMO_PASSWORD)
-    user.save()
+    for username, region_code, last, first, admin in BUREAU:
+        # Like every demo account: a real account holding the name is left alone.
+        username = login_name(username)
+        if username is None:
+            continue
+        user, _ = User.objects.update_or_create(
+            username=username,
+            defaults={
+                "created_by_demo": True,
+                "region": regions[region_code],
+                "role": User.Role.BUREAU,
+                "is_bureau_admin": admin,
+                "school": None,
+                "department": None,
+                "last_name": last,
+                "first_name": first,
+                "is_active": True,
+                "is_superuser": False,
+            },
+        )
+        user.set_password(DEMO_PASSWORD)
+        user.save()
     _second_school(regions["qingcheng"], year.year)
 
 

@@ -199,6 +199,10 @@ class User(AbstractUser):
         verbose_name=_("所属地区"),
     )
 
+    # A bureau user who may also create the region's schools and their administrators and add
+    # the region's own indicators and rules; every other write stays refused to bureau users.
+    is_bureau_admin = models.BooleanField(_("教育局管理员"), default=False)
+
     # Set only by `load_demo` on the accounts it creates: it never touches any other account
     # (a real `editor` keeps its school, password and rights).
     created_by_demo = models.BooleanField(_("示例账号"), default=False, editable=False)
@@ -219,6 +223,10 @@ class User(AbstractUser):
                 condition=(Q(role="bureau") & Q(region__isnull=False, school__isnull=True))
                 | (~Q(role="bureau") & Q(region__isnull=True)),
                 name="user_bureau_has_region_no_school",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_bureau_admin=False) | Q(role="bureau"),
+                name="user_bureau_admin_is_bureau",
             ),
             models.CheckConstraint(
                 condition=~Q(role="head") | Q(department__isnull=False),
@@ -250,6 +258,8 @@ class User(AbstractUser):
             raise ValidationError({"department": _("填报员必须指定部门。")})
         if self.role == self.Role.BUREAU and (not self.region_id or self.school_id):
             raise ValidationError({"region": _("教育局用户必须指定地区，且不属于任何学校。")})
+        if self.is_bureau_admin and self.role != self.Role.BUREAU:
+            raise ValidationError({"is_bureau_admin": _("只有教育局用户可以是教育局管理员。")})
 
     def save(self, *args, **kwargs):
         # The admin's own login checks is_staff; derive it from the role so it cannot drift.

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('reporting', '0007_school_reports_for_region'),
+        ('reporting', '0008_school_reports_for_region'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

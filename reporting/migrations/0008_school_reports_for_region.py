@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reporting', '0006_merge_regions_and_integrity'),
+        ('reporting', '0007_bureau_admin_flag'),
     ]
 
     operations = [
