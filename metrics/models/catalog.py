@@ -69,6 +69,20 @@ class CatalogQuerySet(models.QuerySet):
         return self.filter(created_at__lte=when) if when else self
 
 
+def school_region_chains(school_ids) -> dict[int, set[int]]:
+    """{school id: its region and every region above it} for many schools, in two queries (the
+    bulk reads of the region pages; one school's reads use the CTE of `for_school`)."""
+    parents = dict(Region.objects.values_list("pk", "parent_id"))
+    chains = {}
+    for school_id, region_id in School.objects.filter(pk__in=school_ids).values_list(
+        "pk", "region_id"
+    ):
+        chain = set()
+        while region_id is not None and region_id not in chain:
+            chain.add(region_id)
+            region_id = parents.get(region_id)
+        chains[school_id] = chain
+    return chains
 
 
 def school_field():
