@@ -32,6 +32,7 @@ urlpatterns = [
     path("publication/", include("publication.urls")),
     path("review/", include("review.urls")),
     path("region/", include("regions.urls")),
+    path("catalog/", include("metrics.local_catalog.urls")),
 ]
 
 # Nothing under MEDIA_ROOT is served as plain media. Photos keep their /media/ URL (the print

@@ -136,6 +136,30 @@ def owner_constraints(prefix: str) -> list:
     ]
 
 
+def clean_owned(row, references: str) -> None:
+    """The checks of every write path (the catalog pages, 学校管理): one owner at most, a code
+    no school that sees this row sees twice, and a local row's formula or parameters reading
+    only what its owner sees (metrics/local_catalog/validation.py)."""
+    from metrics.local_catalog.owners import Owner
+    from metrics.local_catalog.validation import check_owned_references
+
+    if row.school_id and row.region_id:
+        raise ValidationError(_("一条指标或规则只能属于一个地区或一所学校。"))
+    model = type(row)
+    if row.is_national:
+        taken = model.objects.filter(code=row.code).exclude(pk=row.pk).exists()
+    else:
+        owner = Owner(school=row.school if row.school_id else None,
+                      region=row.region if row.region_id else None)  # fmt: skip
+        taken = owner.code_taken(model, row.code, exclude_pk=row.pk)
+        check_owned_references(owner, row, references)
+    if taken:
+        raise ValidationError(
+            {"code": _("代码“%(code)s”已被全国目录或本校（本地区）可见的条目使用，请换一个。")
+                     % {"code": row.code}}
+        )  # fmt: skip
+
+
 class OwnedMixin:
     @property
     def is_national(self) -> bool:
@@ -255,6 +279,7 @@ class Indicator(OwnedMixin, models.Model):
 
     def clean(self):
         super().clean()
+        clean_owned(self, "formula")
         if self.parent_id and not self.parent.is_national:
             if (self.parent.school_id, self.parent.region_id) != (self.school_id, self.region_id):
                 raise ValidationError({"parent": _("上级指标必须是全国指标或同一所属的指标。")})

@@ -10,6 +10,7 @@ from metrics.models.catalog import (
     CatalogQuerySet,
     Indicator,
     OwnedMixin,
+    clean_owned,
     created_field,
     owner_constraints,
     region_field,
@@ -85,6 +86,10 @@ class Rule(OwnedMixin, models.Model):
 
     def applies_to_school(self, school) -> bool:
         return self.applies_to == Indicator.AppliesTo.ALL or self.applies_to == school.kind
+
+    def clean(self):
+        super().clean()
+        clean_owned(self, "params")
 
 
 @pghistory.track(
