@@ -66,6 +66,8 @@ class CatalogAdmin(SchoolScopedAdmin):
         # A school administrator's rows are the school's: never a region's, never in the
         # official 表1–表5 (the region's and the school's own pages: /catalog/…).
         excluded = list(super().get_exclude(request, obj) or [])
+        if self.model is Indicator:
+            excluded.append("active")  # deactivated on the catalog pages (/catalog/…)
         if not request.user.is_superuser:
             excluded += [f for f in ("region", "table") if f in self._field_names()]
         return excluded

@@ -78,11 +78,11 @@ def load_catalog(apps=django_apps) -> int:
 
 
 def _national(model):
-    """The national rows (no owner); a historical model of an early migration has no region."""
-    owners = {"school__isnull": True}
-    if any(field.name == "region" for field in model._meta.get_fields()):
-        owners["region__isnull"] = True
-    return model.objects.filter(**owners)
+    """The national rows (no owner); an early migration's historical model has no owner."""
+    names = {field.name for field in model._meta.get_fields()}
+    return model.objects.filter(
+        **{f"{f}__isnull": True for f in ("school", "region") if f in names}
+    )
 
 
 def load_phrases(apps=django_apps) -> None:
