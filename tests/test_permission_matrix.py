@@ -267,6 +267,55 @@ def _admin_rows() -> list[Row]:
 
 
 ROWS += _admin_rows()
+
+
+# --- Local catalog (metrics.local_catalog, issue 13 item 4) ---------------------------------
+# A school's page: its administrator and the operator. A region's: its bureau users read, its
+# bureau administrator (`jiaoyuju_admin`, test below) and the operator write.
+CAT, RCAT = "/catalog/school/{school}/", "/catalog/region/{region}/"
+
+
+def region_write(ok: int = 200) -> Access:
+    out = {role: 404 for role in ROLES}
+    out.update(anonymous=302, operator=ok, bureau=403)
+    return Access(out, frozenset({"operator"}))
+
+
+ROWS += [
+    Row(CAT, page(ADMINS), NOT_ALLOWED),
+    Row(CAT + "indicator/new/", page(ADMINS), page(ADMINS)),
+    Row(CAT + "indicator/{admin_indicator}/", page(ADMINS), page(ADMINS)),
+    Row(CAT + "rule/{admin_rule}/state/", NOT_ALLOWED, page(ADMINS, ok=302)),
+    Row(RCAT, region_page(), NOT_ALLOWED),
+    Row(RCAT + "rule/new/", region_write(), region_write()),
+    Row(RCAT + "indicator/{region_indicator}/", region_write(), region_write()),
+    Row(RCAT + "indicator/{region_indicator}/state/", NOT_ALLOWED, region_write(302)),
+]
+# The bureau administrator of 清远市: (url, GET, POST); a refused POST changes nothing.
+BUREAU_ADMIN_ROWS = [
+    (RCAT, 200, 403),  # the list is read-only: the bureau's middleware refuses its POST
+    (RCAT + "indicator/new/", 200, 200),
+    (RCAT + "indicator/{region_indicator}/", 200, 200),
+    (RCAT + "indicator/{region_indicator}/state/", 405, 302),
+    (CAT, 404, 403),
+    (CAT + "indicator/new/", 404, 404),
+    ("/catalog/region/guangdong/indicator/new/", 404, 404),  # above its region
+]
+
+
+@pytest.mark.parametrize(("url", "get", "post"), BUREAU_ADMIN_ROWS)
+def test_catalog_bureau_admin(client, world, db, url, get, post):
+    from reporting.models import User
+
+    client.force_login(User.objects.get(username="jiaoyuju_admin"))
+    url = url.format(**world.values)
+    assert client.get(url).status_code == get
+    before = fingerprint() if post >= 400 else None
+    assert client.post(url).status_code == post
+    if before is not None:
+        assert fingerprint() == before
+
+
 CASES = [
     pytest.param(row, method, role, id=f"{method} {row.url} {role}")
     for row in dict((r.url, r) for r in ROWS).values()
@@ -352,7 +401,11 @@ def _build_world() -> World:
     national_rule = Rule.objects.filter(school__isnull=True).order_by("pk").first()
     own_rule = Rule.objects.create(code="own-rule", kind="same_quantity_agrees",
                                    severity="warning", message="{a}", school=school)  # fmt: skip
+    region_indicator = Indicator.objects.create(  # the local catalog's rows (issue 13)
+        code="city_labs", label="全市实训基地", kind="count", department_code="jiaowu",
+        region=Region.objects.get(code="qingyuan-city"))  # fmt: skip
     values = {
+        "region_indicator": region_indicator.pk,
         "school": "lianzhou", "year": 2025, "section": "s1-4-3", "block": block.pk,
         "photo": block.photo.print_copy.name.rsplit("/", 1)[-1], "job": job.pk,
         "reported": reported.pk, "content_type": ContentType.objects.get_for_model(User).pk,

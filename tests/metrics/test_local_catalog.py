@@ -7,7 +7,6 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 
 from metrics import api, services
-from metrics.findings import run_checks
 from metrics.local_catalog import services as catalog
 from metrics.local_catalog.owners import Owner
 from metrics.models import Figure, Indicator, Rule

@@ -115,7 +115,7 @@ def test_a_rule_for_one_kind_is_skipped_for_the_other(gaozhi_year, lianzhou_year
 
 def test_service_refuses_a_figure_of_the_other_kind_and_writes_nothing(lianzhou_year, editor):
     before = Figure.objects.filter(year=lianzhou_year).count()
-    with pytest.raises(services.FiguresError, match="中职不填报以下指标.*辅导员人数"):
+    with pytest.raises(services.FiguresError, match=r"中职不填报以下指标.*辅导员人数"):
         services.set_figures(year=lianzhou_year, user=editor,
                              values={"class_teachers": 30, "counsellors": 5})  # fmt: skip
     assert Figure.objects.filter(year=lianzhou_year).count() == before
@@ -123,6 +123,6 @@ def test_service_refuses_a_figure_of_the_other_kind_and_writes_nothing(lianzhou_
 
 
 def test_workbook_upload_cannot_write_the_other_kinds_row(gaozhi_year, operator):
-    with pytest.raises(services.FiguresError, match="高职不填报以下指标.*班主任数"):
+    with pytest.raises(services.FiguresError, match=r"高职不填报以下指标.*班主任数"):
         apply_plan(year=gaozhi_year, user=operator, plan={"figures": {"class_teachers": "12"}})
     assert not Figure.objects.filter(year=gaozhi_year, indicator__code="class_teachers").exists()
