@@ -310,7 +310,9 @@ class Checker:
     def required_for_kind_missing(self, rule, p):
         school = self.year.school
         for item in self.data.indicators:
-            if item.table_id is None or item.formula or not item.applies_to_school(school):
+            # Rows that print: the official tables' and the supplementary table's (local).
+            printed = item.table_id is not None or not item.is_national
+            if not printed or item.formula or not item.applies_to_school(school):
                 continue
             if self.data.stored(item.code) is None:
                 yield self.finding(

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 
 from metrics import api, services
+from metrics.findings import run_checks
 from metrics.local_catalog import services as catalog
 from metrics.local_catalog.owners import Owner
 from metrics.models import Figure, Indicator, Rule
@@ -203,6 +204,11 @@ def test_an_edit_over_a_newer_version_is_refused_and_kept(client, figures, schoo
     indicator.refresh_from_db()
     assert indicator.label == "实训室（他人修改）"
     assert indicator.events.count() >= 2  # pghistory: added, changed
+
+
+def test_a_local_indicator_left_empty_is_a_required_row(figures):
+    add(Owner(school=figures.school))
+    assert ("required-rows", "own_labs") in {(f.rule_code, f.subject) for f in run_checks(figures)}
 
 
 def test_local_indicators_print_after_the_official_tables(figures):
