@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "publication",
     "review",
     "regions",
+    "districtreport",
 ]
 
 MIDDLEWARE = [

@@ -32,6 +32,7 @@ urlpatterns = [
     path("publication/", include("publication.urls")),
     path("review/", include("review.urls")),
     path("region/", include("regions.urls")),
+    path("district/", include("districtreport.urls")),
     path("catalog/", include("metrics.local_catalog.urls")),
 ]
 

@@ -116,6 +116,32 @@ class AddSectionForm(SectionSettingsForm):
     pass
 
 
+class AddChapterForm(forms.Form):
+    """A new top-level chapter: its title, department and the chapter (or appendix) it goes
+    before; empty = after the last chapter."""
+
+    title = forms.CharField(label=_("新章标题"), max_length=200)
+    department = forms.ModelChoiceField(
+        queryset=None, label=_("负责部门"), required=False, empty_label=_("（不指定）")
+    )
+    before = forms.ModelChoiceField(
+        queryset=None, label=_("位置"), required=False, empty_label=_("放在最后一章之后")
+    )
+
+    def __init__(self, *args, year, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = year.school.departments.all()
+        self.fields["before"].queryset = Section.objects.filter(
+            year=year, parent=None, kind=Section.Kind.CHAPTER
+        )
+
+    def clean_title(self) -> str:
+        title = self.cleaned_data["title"].strip()
+        if not title:
+            raise forms.ValidationError(_("请填写新章的标题。"))
+        return title
+
+
 class ReparentForm(forms.Form):
     parent = forms.ModelChoiceField(queryset=Section.objects.none(), label=_("移到"))
 

@@ -1,5 +1,6 @@
-"""The committee's outline services: create, copy from the previous year, add, rename, move,
-remove and assign sections. Every write checks that the year is still open."""
+"""The committee's outline services: create (from the template of the report's kind, or the
+previous year), add, rename, move, remove and assign sections, and add top-level chapters.
+Every write checks that the year is still open."""
 
 from __future__ import annotations
 
@@ -13,21 +14,9 @@ from django.utils.translation import gettext as _
 
 from narrative.errors import EditConflict, NarrativeError
 from narrative.models import Block, FrontMatter, Section
+from narrative.outline_template import mandated_keys, template_for
 from narrative.uploads import discard_unused_photos
 from reporting.models import Department, ReportYear
-
-# The structure mandated since 2023: overview, seven chapters, appendix tables.
-MANDATED = [
-    ("overview", Section.Kind.OVERVIEW, "学校概况"),
-    ("ch1", Section.Kind.CHAPTER, "人才培养"),
-    ("ch2", Section.Kind.CHAPTER, "服务贡献"),
-    ("ch3", Section.Kind.CHAPTER, "文化传承"),
-    ("ch4", Section.Kind.CHAPTER, "国际合作"),
-    ("ch5", Section.Kind.CHAPTER, "产教融合"),
-    ("ch6", Section.Kind.CHAPTER, "发展保障"),
-    ("ch7", Section.Kind.CHAPTER, "面临挑战"),
-    ("appendix", Section.Kind.APPENDIX, "附件 职业教育质量数据表"),
-]
 
 
 def new_key() -> str:
@@ -37,7 +26,8 @@ def new_key() -> str:
 @transaction.atomic
 def create_outline(*, year: ReportYear) -> None:
     """A new year's outline: the previous year's sections and assignments (no text), or the
-    mandated structure when there is no previous year. Does nothing if an outline exists."""
+    template of the report's kind (fixtures/outlines.json) when there is no previous year.
+    Does nothing if an outline exists."""
     year.ensure_open()
     if Section.objects.filter(year=year).exists():
         return
@@ -45,8 +35,10 @@ def create_outline(*, year: ReportYear) -> None:
     if previous is not None and Section.objects.filter(year=previous).exists():
         _copy_sections(source=previous, target=year)
     else:
-        for position, (key, kind, title) in enumerate(MANDATED, start=1):
-            Section.objects.create(year=year, key=key, kind=kind, title=title, position=position)
+        for position, entry in enumerate(template_for(year.school), start=1):
+            Section.objects.create(
+                year=year, key=entry.key, kind=entry.kind, title=entry.title, position=position
+            )
     FrontMatter.objects.get_or_create(year=year, defaults=front_matter_defaults(year))
 
 
@@ -133,6 +125,46 @@ def add_section(*, parent: Section, title: str, department: Department | None = 
 
 
 @transaction.atomic
+def add_chapter(
+    *,
+    year: ReportYear,
+    title: str,
+    department: Department | None = None,
+    before: Section | None = None,
+) -> Section:
+    """A new top-level chapter before `before` (a chapter or the appendix), else after the last
+    chapter. Chapter numbers follow from the positions, so the chapters after it renumber."""
+    year = ReportYear.objects.select_for_update().get(pk=year.pk)
+    year.ensure_open()
+    title = title.strip()
+    if not title:
+        raise NarrativeError(_("请填写新章的标题。"))
+    if department is not None and department.school_id != year.school_id:
+        raise NarrativeError(_("只能指定本校的部门。"))
+    top = list(Section.objects.filter(year=year, parent=None).order_by("position", "pk"))
+    if before is not None and (before.year_id != year.pk or before.parent_id is not None):
+        raise NarrativeError(_("不能移到该位置。"))
+    if before is not None and before.kind == Section.Kind.OVERVIEW:
+        raise NarrativeError(_("新章只能放在概况之后。"))
+    if before is None:
+        appendix = [i for i, s in enumerate(top) if s.kind == Section.Kind.APPENDIX]
+        index = appendix[0] if appendix else len(top)
+    else:
+        index = next(i for i, s in enumerate(top) if s.pk == before.pk)
+    chapter = Section(
+        year=year, key=new_key(), kind=Section.Kind.CHAPTER, title=title, department=department
+    )
+    top.insert(index, chapter)
+    for position, section in enumerate(top, start=1):
+        if section is chapter:
+            chapter.position = position
+            chapter.save()
+        elif section.position != position:
+            Section.objects.filter(pk=section.pk).update(position=position)
+    return chapter
+
+
+@transaction.atomic
 def update_section(
     *, section: Section, title: str, department: Department | None, version: str | None = None
 ) -> Section:
@@ -205,8 +237,12 @@ def reparent_section(*, section: Section, new_parent: Section) -> None:
 @transaction.atomic
 def remove_section(*, section: Section) -> None:
     section.year.ensure_open()
-    if section.kind != Section.Kind.SECTION:
-        raise NarrativeError(_("学校概况、七个章和附件是规定结构，不能删除。"))
+    if section.kind in (Section.Kind.OVERVIEW, Section.Kind.APPENDIX) or (
+        section.kind == Section.Kind.CHAPTER and section.key in mandated_keys(section.year.school)
+    ):
+        raise NarrativeError(
+            _("概况、附件和模板中的章是规定结构，不能删除（可以改名和调整顺序）。")
+        )
     # The delete (with its sub-sections and blocks) is recorded by pghistory's delete triggers.
     photos = list(
         Block.objects.filter(section__in=_with_descendants(section)).values_list(

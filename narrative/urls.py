@@ -14,6 +14,7 @@ urlpatterns = [
     path(Y + "create-outline/", outline.create_outline, name="create_outline"),
     path(Y + "restart-outline/", outline.restart_from_previous, name="restart_outline"),
     path(Y + "next-year/", outline.next_year, name="next_year"),
+    path(Y + "chapters/add/", outline.chapter_add, name="chapter_add"),
     path(S, sections.section_edit, name="section_edit"),
     path(S + "preview/", sections.section_preview, name="section_preview"),
     path(S + "versions/", sections.section_revisions, name="section_revisions"),

@@ -97,6 +97,18 @@ class School(models.Model):
         related_name="schools",
         verbose_name=_("所属地区"),
     )
+    # --- The bureau's own report (districtreport, issue 13 item 5) ---
+    # A region's 地区年报 is written by a reporting body that is a School row like any other
+    # (its people, outline, review, lock and exports are a school's), linked to the region it
+    # reports for. It belongs to no region itself, so it is never one of the region's schools.
+    reports_for_region = models.OneToOneField(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="report_body",
+        verbose_name=_("地区年报所属地区"),
+    )
 
     class Meta:
         verbose_name = _("学校")
@@ -107,6 +119,10 @@ class School(models.Model):
                 condition=Q(postcode="") | Q(postcode__regex=r"^[0-9]{6}$"),
                 name="school_postcode_six_digits",
             ),
+            models.CheckConstraint(
+                condition=Q(reports_for_region__isnull=True) | Q(region__isnull=True),
+                name="school_region_report_is_no_school_of_a_region",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -115,6 +131,11 @@ class School(models.Model):
     @property
     def is_higher(self) -> bool:
         return self.kind == self.Kind.HIGHER
+
+    @property
+    def is_region_report(self) -> bool:
+        """The reporting body of a region's own report (districtreport)."""
+        return self.reports_for_region_id is not None
 
 
 class Department(models.Model):

@@ -215,6 +215,23 @@ ROWS = [
     Row("/region/guangdong/{year}/", region_page(bureau=404), NOT_ALLOWED),
 ]
 
+
+# --- The bureau's own report (districtreport) and the committee's new chapters (narrative) ---
+# The region report's pages belong to its own people (qingyuan_editor …), none of the roles
+# here: 404 for every one of them, the operator allowed (tests/districtreport has the rest).
+def district_page(ok: int) -> Access:
+    out = {role: 404 for role in ROLES}
+    out.update(anonymous=302, operator=ok)
+    return Access(out, frozenset({"operator"}))
+
+
+ROWS += [
+    Row(REP + "chapters/add/", NOT_ALLOWED, page(COMMITTEE, 302)),
+    Row("/district/{district}/{year}/", district_page(200), NOT_ALLOWED),
+    Row("/district/{district}/{year}/aggregate/", NOT_ALLOWED, district_page(302)),
+]
+# --- end of districtreport ---
+
 # Per registered model: the object its change/delete/history pages open (a key of
 # World.values), and who may change it (`admin_page()`: this school's administrator).
 ADMIN_MODELS = {
@@ -420,6 +437,10 @@ def _build_world() -> World:
         "edition": edition.number, "region": "qingyuan-city",
         "admin_region": Region.objects.get(code="qingyuan-city").pk,
     }  # fmt: skip
+    from districtreport import demo as district_demo  # the bureau's own report
+
+    district_demo.load(school, year)
+    values["district"] = "qingyuan-report"
     return World(people, values)
 
 

@@ -11,6 +11,7 @@ from narrative.access import get_section_for_user
 from narrative.document import render_report_html
 from narrative.errors import EditConflict
 from narrative.forms import (
+    AddChapterForm,
     AddSectionForm,
     FrontMatterForm,
     ReparentForm,
@@ -19,6 +20,7 @@ from narrative.forms import (
 from narrative.models import FrontMatter, Section
 from narrative.new_year import create_next_year, next_year_number
 from narrative.numbering import build_outline
+from narrative.outline_template import mandated_keys
 from narrative.services import save_front_matter
 from reporting.access import can_manage_year, get_year_for_user
 from reporting.errors import ReportError
@@ -42,6 +44,8 @@ def outline(request, school, year):
         "departments": report_year.school.departments.all(),
         "movable_parents": [n for n in tree.walk() if n.section.kind != Section.Kind.APPENDIX],
         "can_restart": manage and report_year.previous() is not None,
+        "chapters": [n for n in tree.roots if n.section.kind == Section.Kind.CHAPTER],
+        "frame_keys": mandated_keys(report_year.school),
         "next_year": next_year_number(report_year) if manage else None,
     }
     return render(request, "narrative/outline.html", context)
@@ -73,6 +77,27 @@ def section_add(request, school, year, key):
             parent=parent, title=data["title"], department=data["department"]
         ),
         _("已添加小节“%(title)s”。") % {"title": data["title"]},
+    )
+
+
+@require_POST
+def chapter_add(request, school, year):
+    report_year = get_year_for_user(request, school, year, manage=True)
+    form = AddChapterForm(request.POST, year=report_year)
+    if not form.is_valid():
+        messages.error(request, _("请填写新章的标题。"))
+        return _back(report_year)
+    data = form.cleaned_data
+    return _run(
+        request,
+        report_year,
+        lambda: outline_services.add_chapter(
+            year=report_year,
+            title=data["title"],
+            department=data["department"],
+            before=data["before"],
+        ),
+        _("已添加章“%(title)s”。") % {"title": data["title"]},
     )
 
 

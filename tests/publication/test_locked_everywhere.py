@@ -6,6 +6,7 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
+from districtreport.models import Aggregation
 from metrics import demo as metrics_demo
 from metrics import services as figures
 from metrics.models import FindingExplanation, ReportedValue
@@ -43,6 +44,8 @@ def locked(school, year, editor):
     services.save_section_text(
         section=section, user=editor, texts={block.pk: "<p>改</p>"}, based_on=section.version
     )
+    # districtreport's aggregation record (a region report's; any year will do for the lock)
+    Aggregation.objects.create(year=year, aggregated_at=timezone.now())
     ReportYear.objects.filter(pk=year.pk).update(
         status=ReportYear.Status.LOCKED, locked_by=editor, locked_at=timezone.now()
     )

@@ -72,6 +72,8 @@ class Command(BaseCommand):
             if options["published"]:
                 complete(school, year)
                 publish(year)
+            # After the lock: the region's own report sums the schools' published years.
+            import_string("districtreport.demo.load")(school, year)
         self.stdout.write(self.style.SUCCESS(f"示例数据已载入：{school.name} {year.year}年度"))
         foreign = organisation.foreign_accounts()
         for username in foreign:
