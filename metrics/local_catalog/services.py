@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from metrics.local_catalog.owners import Owner
 from metrics.models import Figure, Indicator, ReportedValue, Rule
 from reporting.errors import ReportError
+from reporting.models import School
 from reporting.versions import fields_version
 
 INDICATOR_FIELDS = ["code", "label", "unit", "kind", "applies_to", "department_code", "formula",
@@ -111,8 +112,6 @@ def delete_item(*, owner: Owner, model, pk: int, version: str | None) -> None:
 
 
 def _schools_seeing(owner: Owner):
-    from reporting.models import School
-
     if owner.school:
         return School.objects.filter(pk=owner.school.pk)
     return School.objects.filter(region_id__in=owner.region.with_descendants())
