@@ -33,6 +33,7 @@ urlpatterns = [
     path("review/", include("review.urls")),
     path("region/", include("regions.urls")),
     path("district/", include("districtreport.urls")),
+    path("catalog/", include("metrics.local_catalog.urls")),
 ]
 
 # Nothing under MEDIA_ROOT is served as plain media. Photos keep their /media/ URL (the print

@@ -146,7 +146,7 @@ def _sum_figures(year: ReportYear, user: User | None, included: list[ReportYear]
     body = year.school
     indicators = [
         i
-        for i in Indicator.objects.filter(school__isnull=True)
+        for i in Indicator.objects.national()  # sums of the national rows only
         if summable(i) and i.applies_to_school(body)
     ]
     sums = dict(

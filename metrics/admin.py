@@ -60,7 +60,36 @@ class CatalogAdmin(SchoolScopedAdmin):
 
     def get_list_display(self, request):
         shown = list(super().get_list_display(request))
-        return [*shown, "school"] if request.user.is_superuser else shown
+        return [*shown, "school", "region"] if request.user.is_superuser else shown
+
+    def get_exclude(self, request, obj=None):
+        # A school administrator's rows are the school's: never a region's, never in the
+        # official 表1–表5 (the region's and the school's own pages: /catalog/…).
+        excluded = list(super().get_exclude(request, obj) or [])
+        if self.model is Indicator:
+            excluded.append("active")  # deactivated on the catalog pages (/catalog/…)
+        if not request.user.is_superuser:
+            excluded += [f for f in ("region", "table") if f in self._field_names()]
+        return excluded
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if request.user.is_superuser:
+            return form
+        school_id = request.user.school_id
+
+        class OwnSchoolForm(form):
+            """The row is the school's before it is validated, so the model's checks (code,
+            references: `clean_owned`) see its owner."""
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.instance.school_id = school_id
+
+        return OwnSchoolForm
+
+    def _field_names(self) -> set[str]:
+        return {field.name for field in self.model._meta.get_fields()}
 
 
 @admin.register(AppendixTable, site=admin_site)

@@ -80,7 +80,8 @@ def get_figure(year: ReportYear, code: str) -> FigureValue | None:
 
 
 def appendix_tables(year: ReportYear) -> list[Table]:
-    """附件 表1–表5 (and a 6th when the catalog has one), rows in catalog order."""
+    """附件 表1–表5 (and a 6th when the catalog has one), rows in catalog order; then the
+    supplementary table of local indicators when the school sees any."""
     data = snapshot(year)
     school = year.school
     tables: dict[int, Table] = {}
@@ -110,7 +111,43 @@ def appendix_tables(year: ReportYear) -> list[Table]:
                 _appendix_value(data, indicator, school),
             ]
         )
-    return [tables[number] for number in sorted(tables)]
+    official = [tables[number] for number in sorted(tables)]
+    local = _local_table(data, year, school)
+    return [*official, local] if local is not None else official
+
+
+def _local_table(data: YearData, year: ReportYear, school) -> Table | None:
+    """附表 本地补充指标: the region's and the school's own indicators, after the official
+    tables and never inside them (they have no table: a PostgreSQL check)."""
+    rows = [
+        [
+            Cell(str(index)),
+            Cell(indicator.label, indent=indicator.level - 1),
+            Cell(indicator.unit),
+            _appendix_value(data, indicator, school),
+            Cell(indicator.owner_label),
+        ]
+        for index, indicator in enumerate(
+            (i for i in data.indicators if not i.is_national), start=1
+        )
+    ]
+    if not rows:
+        return None
+    return Table(
+        key="appendix-local",
+        title=_("附表 本地补充指标"),
+        source=_("本表为地区或学校自行补充的指标，不属于全国统一的附件表 1–表 5。"),
+        header_rows=[
+            [
+                Cell(_("序号"), header=True),
+                Cell(_("指标"), header=True),
+                Cell(_("单位"), header=True),
+                Cell(_("%(year)s 年") % {"year": year.year}, header=True),
+                Cell(_("补充方"), header=True),
+            ]
+        ],
+        rows=rows,
+    )
 
 
 def _appendix_value(data: YearData, indicator, school) -> Cell:

@@ -8,6 +8,9 @@ class MetricsConfig(AppConfig):
 
     def ready(self):
         from metrics.department_work import department_data
+        from metrics.local_catalog.home_tasks import catalog_tasks
+        from reporting import tasks
         from reporting.deletion import register_department_work
 
         register_department_work(department_data)
+        tasks.register(catalog_tasks)

@@ -51,7 +51,7 @@ def load_catalog(apps=django_apps) -> int:
             "department_code": row["department"],
             "second_unit": row["second_unit"],
         }
-        by_code[row["code"]], _ = Indicator.objects.update_or_create(
+        by_code[row["code"]], _ = _national(Indicator).update_or_create(
             code=row["code"], defaults=defaults
         )
     for row in data["indicators"]:
@@ -62,7 +62,7 @@ def load_catalog(apps=django_apps) -> int:
             indicator.save(update_fields=["parent"])
 
     for order, rule in enumerate(read_fixture("rules.json")["rules"], start=1):
-        Rule.objects.update_or_create(
+        _national(Rule).update_or_create(
             code=rule["code"],
             defaults={
                 "kind": rule["kind"],
@@ -75,6 +75,14 @@ def load_catalog(apps=django_apps) -> int:
         )
     load_phrases(apps)
     return len(by_code)
+
+
+def _national(model):
+    """The national rows (no owner); an early migration's historical model has no owner."""
+    names = {field.name for field in model._meta.get_fields()}
+    return model.objects.filter(
+        **{f"{f}__isnull": True for f in ("school", "region") if f in names}
+    )
 
 
 def load_phrases(apps=django_apps) -> None:

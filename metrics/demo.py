@@ -262,7 +262,7 @@ def _reported(year) -> None:
 
 def _figures() -> dict:
     values = {}
-    national = m.Indicator.objects.filter(school__isnull=True)
+    national = m.Indicator.objects.national()
     for indicator in national.filter(table__number__in=[2, 3, 4]):
         if indicator.code.startswith(ZERO_PREFIXES) and not indicator.formula:
             if indicator.applies_to != m.Indicator.AppliesTo.HIGHER:

@@ -27,7 +27,7 @@ from metrics.datasets import DATASETS
 from metrics.derived import derived_quantities
 from metrics.models import FindingExplanation, Indicator, Rule
 from metrics.rule_messages import render_rule_message
-from metrics.yeardata import YearData
+from metrics.yeardata import YearData, shown_in_year
 
 # How a finding names a data set's aggregate ("teacher_titles.middle"): from its spec.
 AGGREGATE_LABELS = {
@@ -310,7 +310,9 @@ class Checker:
     def required_for_kind_missing(self, rule, p):
         school = self.year.school
         for item in self.data.indicators:
-            if item.table_id is None or item.formula or not item.applies_to_school(school):
+            # Rows that print: the official tables' and the supplementary table's (local).
+            printed = item.table_id is not None or not item.is_national
+            if not printed or item.formula or not item.applies_to_school(school):
                 continue
             if self.data.stored(item.code) is None:
                 yield self.finding(
@@ -323,8 +325,11 @@ def run_checks(year, data: YearData | None = None) -> list[Finding]:
     """Every finding of the year, errors first, with the stored explanations attached."""
     checker = Checker(year, data)
     found: list[Finding] = []
+    school = year.school
     for rule in Rule.objects.for_school(year.school_id).filter(active=True):
-        found.extend(checker.run(rule))
+        # A rule for the other kind of school (中职/高职) is not this school's check.
+        if rule.applies_to_school(school) and shown_in_year(rule, year):
+            found.extend(checker.run(rule))
     for source in _sources:
         found.extend(source(year))
     explanations = {

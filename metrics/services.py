@@ -97,17 +97,7 @@ def set_figures(
     `stamp` is the fingerprint of the figures of `stamp_codes` when the form was opened."""
     year = ReportYear.objects.select_for_update().get(pk=year.pk)
     year.ensure_open()
-    indicators = {
-        i.code: i
-        for i in Indicator.objects.for_school(year.school_id).filter(
-            code__in=list(values), formula__isnull=True
-        )
-    }
-    unknown = set(values) - set(indicators)
-    if unknown:
-        raise FiguresError(
-            _("以下指标不能直接填写：%(codes)s") % {"codes": "、".join(sorted(unknown))}
-        )
+    indicators = _typed_indicators(year, values)
     for department_code in sorted({i.department_code for i in indicators.values()}):
         check_editable(year, user, edit_guard.FIGURES, department_code)
     watched = list(stamp_codes) if stamp_codes is not None else list(values)
@@ -119,6 +109,31 @@ def set_figures(
     }
     _check_stamp(stamp, [existing[c] for c in watched if c in existing])
     return _write(year, user, indicators, existing, values)
+
+
+def _typed_indicators(year: ReportYear, values) -> dict[str, Indicator]:
+    """The indicators of `values` this school types: refuses (nothing written) a code it does
+    not see, a computed one, an inactive one and one of the other kind of school (a 中职
+    school does not fill a 高职填报 row, whatever the path: form, workbook, import)."""
+    school = year.school
+    indicators = {
+        i.code: i
+        for i in Indicator.objects.for_school(year.school_id).filter(
+            code__in=list(values), formula__isnull=True, active=True
+        )
+    }
+    unknown = set(values) - set(indicators)
+    if unknown:
+        raise FiguresError(
+            _("以下指标不能直接填写：%(codes)s") % {"codes": "、".join(sorted(unknown))}
+        )
+    other_kind = sorted(i.label for i in indicators.values() if not i.applies_to_school(school))
+    if other_kind:
+        raise FiguresError(
+            _("%(kind)s不填报以下指标（适用于另一类学校），未保存：%(labels)s")
+            % {"kind": school.get_kind_display(), "labels": "、".join(other_kind)}
+        )
+    return indicators
 
 
 def _write(year, user, indicators, existing, values) -> int:
@@ -157,9 +172,7 @@ def write_figures_unchecked(*, year: ReportYear, values: dict[str, Decimal]) -> 
     """For the demo loader and imports: store values without a user or a stale check (still
     refusing a locked year)."""
     year.ensure_open()
-    indicators = {
-        i.code: i for i in Indicator.objects.for_school(year.school_id).filter(code__in=values)
-    }
+    indicators = _typed_indicators(year, values)
     existing = {
         f.indicator.code: f for f in Figure.objects.filter(year=year).select_related("indicator")
     }

@@ -27,11 +27,13 @@ class YearData:
 
     @cached_property
     def indicators(self) -> list[Indicator]:
-        return list(
+        """The catalog this school sees (national, its regions', its own), as of this year."""
+        catalog = (
             Indicator.objects.for_school(self.year.school_id)
             .select_related("table")
             .order_by("order", "pk")
         )
+        return [indicator for indicator in catalog if shown_in_year(indicator, self.year)]
 
     @cached_property
     def who(self) -> WhoFills:
@@ -142,6 +144,15 @@ class YearData:
         return computation.display(
             self.value(indicator), indicator.kind, computed=bool(indicator.formula)
         )
+
+
+def shown_in_year(item, year) -> bool:
+    """Whether a catalog row (indicator or rule) the school sees counts for this year: active,
+    and for a locked year, already there when it was locked — a row added to the catalog
+    afterwards never changes what a locked year shows, checks or requires."""
+    if not item.active:
+        return False
+    return year.locked_at is None or item.created_at <= year.locked_at
 
 
 # An aggregate's name starts with its data set's key, but 表1-2's are named "gaokao.…".

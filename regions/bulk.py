@@ -18,8 +18,8 @@ from django.db.models import Q
 
 from metrics.computation import operands
 from metrics.datasets import DATASETS
-from metrics.models import Figure, Indicator
-from metrics.yeardata import YearData, _LazyRows
+from metrics.models import Figure, Indicator, school_region_chains
+from metrics.yeardata import YearData, _LazyRows, shown_in_year
 from reporting.models import ReportYear
 
 
@@ -50,16 +50,13 @@ def year_data(
     if with_previous:
         years = years + _previous_years(years)
     school_ids = {y.school_id for y in years}
+    # National + the schools' own + every region's (few): each year keeps what its school sees.
     catalog = list(
         Indicator.objects.filter(Q(school__isnull=True) | Q(school_id__in=school_ids))
         .select_related("table")
         .order_by("order", "pk")
     )
-    national = [i for i in catalog if i.school_id is None]
-    own: dict[int, list[Indicator]] = defaultdict(list)
-    for indicator in catalog:
-        if indicator.school_id is not None:
-            own[indicator.school_id].append(indicator)
+    chains = school_region_chains(school_ids) if any(i.region_id for i in catalog) else {}
     needed = _needed([i.code for i in catalog] if codes is None else codes, catalog)
     year_ids = [y.pk for y in years]
     figures: dict[int, dict[str, Figure]] = defaultdict(dict)
@@ -85,12 +82,16 @@ def year_data(
     out = {}
     for year in years:
         data = YearData(year)
-        if own.get(year.school_id):
-            data.__dict__["indicators"] = [
-                i for i in catalog if i.school_id in (None, year.school_id)
-            ]
-        else:
-            data.__dict__["indicators"] = national
+        sees = chains.get(year.school_id, set())
+        data.__dict__["indicators"] = [
+            i
+            for i in catalog
+            if (
+                i.school_id in (None, year.school_id)
+                and (i.region_id is None or i.region_id in sees)
+            )
+            and shown_in_year(i, year)
+        ]
         data.__dict__["figures"] = figures.get(year.pk, {})
         lazy = _LazyRows(year)
         for key in DATASETS:

@@ -140,11 +140,7 @@ def generate(
         for s in created
         for y in span
     )
-    indicators = list(
-        Indicator.objects.filter(school__isnull=True)
-        .select_related("parent")
-        .order_by("order", "pk")
-    )
+    indicators = list(Indicator.objects.national().select_related("parent").order_by("order", "pk"))
     by_code = {i.code: i for i in indicators}
     figures, titles, duals, planted = [], [], [], 0
     size = {s.pk: rng.randint(600, 6000) for s in created}

@@ -39,7 +39,9 @@ def items(school: School, year) -> list[Item]:
     }
     labels = template.group_labels()
     counts: dict[str, Counter] = {}
-    for indicator in Indicator.objects.select_related("table").order_by("order", "pk"):
+    for indicator in (
+        Indicator.objects.for_school(school).select_related("table").order_by("order", "pk")
+    ):
         counts.setdefault(indicator.department_code, Counter())[group_label(indicator)] += 1
     out = []
     for code, by_table in counts.items():

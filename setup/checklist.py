@@ -31,7 +31,7 @@ def current_year(school: School):
 def unassigned(school: School) -> list[str]:
     """Indicator groups and data sets nobody of the school fills."""
     taken = set(Assignment.objects.filter(school=school).values_list("kind", "key"))
-    groups = set(Indicator.objects.values_list("department_code", flat=True))
+    groups = set(Indicator.objects.for_school(school).values_list("department_code", flat=True))
     items = [(Assignment.Kind.INDICATORS, g) for g in sorted(groups)]
     items += [(Assignment.Kind.DATASET, k) for k in DATASETS]
     return [key for item in items if item not in taken for key in [item[1]]]

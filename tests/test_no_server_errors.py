@@ -177,6 +177,29 @@ def _setup_bindings() -> list[dict[str, str]]:
     ]
 
 
+def _catalog_bindings() -> list[dict[str, str]]:
+    """Local catalog (metrics.local_catalog): the school's and the region's pages, with one
+    local indicator and one local rule of each."""
+    from metrics.models import Indicator, Rule
+    from reporting.models import Region
+
+    school = ReportYear.objects.get(school__slug="lianzhou", year=2025).school
+    region = Region.objects.get(code="qingyuan-city")
+    out = []
+    for scope, key, owner in (("school", "lianzhou", {"school": school}),
+                              ("region", "qingyuan-city", {"region": region})):  # fmt: skip
+        indicator = Indicator.objects.create(code=f"nse_{scope}", label="本地指标", kind="count",
+                                             department_code="jiaowu", **owner)  # fmt: skip
+        rule = Rule.objects.create(code=f"nse-{scope}", kind="same_quantity_agrees",
+                                   severity="warning", message="{a}", **owner,
+                                   params={"a": "students", "b": "students"})  # fmt: skip
+        base = {"scope": scope, "key": key}
+        out += [base, {**base, "kind": "indicator"}, {**base, "kind": "rule"},
+                {**base, "kind": "indicator", "pk": str(indicator.pk)},
+                {**base, "kind": "rule", "pk": str(rule.pk)}]  # fmt: skip
+    return out
+
+
 def build_world(other_school) -> World:
     from exports.models import ExportJob
     from metrics.derived import owned_by
@@ -225,6 +248,7 @@ def build_world(other_school) -> World:
     world.bindings += _setup_bindings()
     # Regions (regions): the bureau's region, and a year of it.
     world.bindings += [{"code": "qingyuan-city"}, {"code": "qingyuan-city", "year": "2025"}]
+    world.bindings += _catalog_bindings()
     world.bindings += [
         {"content_type_id": "1", "object_id": "1"},
         {"id": str(User.objects.get(username="zhaosheng").pk)},
@@ -257,6 +281,7 @@ def build_world(other_school) -> World:
         "uidb64": ["abc", "中文", "MTIzNDU2Nzg5MDEyMzQ1Njc4OTA"],
         "token": ["x", HUGE, "set-password"],
         "code": ["guangdong", "nope", "a" * 300],
+        "scope": ["nope", "national"],
     }
     return world
 

@@ -310,6 +310,51 @@ def _admin_rows() -> list[Row]:
 
 
 ROWS += _admin_rows()
+
+
+# --- Local catalog (metrics.local_catalog, issue 13 item 4) ---------------------------------
+# A school's page: its administrator and the operator. A region's: its bureau users read, its
+# bureau administrator (`jiaoyuju_admin`, test below) and the operator write.
+CAT, RCAT = "/catalog/school/{school}/", "/catalog/region/{region}/"
+
+
+def region_write(ok: int = 200) -> Access:
+    """A region's own catalog rows: its bureau administrator and the operator write; the plain
+    bureau user 403; every school's people 404."""
+    out = {role: 404 for role in ROLES}
+    out.update(anonymous=302, operator=ok, bureau_admin=ok, bureau=403)
+    return Access(out, frozenset(r for r in ("bureau_admin", "operator") if out[r] < 400))
+
+
+def above_region() -> Access:
+    """A region above the bureau's own (广东省): found by the operator only."""
+    out = {role: 404 for role in ROLES}
+    out.update(anonymous=302, operator=200)
+    return Access(out, frozenset({"operator"}))
+
+
+ABOVE = "/catalog/region/guangdong/indicator/new/"
+ROWS += [
+    Row(CAT, page(ADMINS), NOT_ALLOWED),
+    Row(CAT + "indicator/new/", page(ADMINS), page(ADMINS)),
+    Row(CAT + "indicator/{admin_indicator}/", page(ADMINS), page(ADMINS)),
+    Row(CAT + "rule/{admin_rule}/state/", NOT_ALLOWED, page(ADMINS, ok=302)),
+    Row(RCAT, region_page(), NOT_ALLOWED),
+    Row(RCAT + "indicator/new/", region_write(), region_write()),
+    Row(RCAT + "rule/new/", region_write(), region_write()),
+    Row(RCAT + "indicator/{region_indicator}/", region_write(), region_write()),
+    Row(RCAT + "indicator/{region_indicator}/state/", NOT_ALLOWED, region_write(302)),
+    Row(ABOVE, above_region(), above_region()),
+]
+# The region catalog's writes are the bureau administrator's too (`bureau_admin_writes`); a
+# school's catalog and a region above its own answer it 404 on POST as on GET.
+BUREAU_ADMIN_MAY_POST |= {RCAT + "indicator/new/", RCAT + "rule/new/",
+                          RCAT + "indicator/{region_indicator}/",
+                          RCAT + "indicator/{region_indicator}/state/",
+                          CAT + "indicator/new/", CAT + "indicator/{admin_indicator}/",
+                          CAT + "rule/{admin_rule}/state/", ABOVE}  # fmt: skip
+
+
 CASES = [
     pytest.param(row, method, role, id=f"{method} {row.url} {role}")
     for row in dict((r.url, r) for r in ROWS).values()
@@ -396,7 +441,11 @@ def _build_world() -> World:
     national_rule = Rule.objects.filter(school__isnull=True).order_by("pk").first()
     own_rule = Rule.objects.create(code="own-rule", kind="same_quantity_agrees",
                                    severity="warning", message="{a}", school=school)  # fmt: skip
+    region_indicator = Indicator.objects.create(  # the local catalog's rows (issue 13)
+        code="city_labs", label="全市实训基地", kind="count", department_code="jiaowu",
+        region=Region.objects.get(code="qingyuan-city"))  # fmt: skip
     values = {
+        "region_indicator": region_indicator.pk,
         "school": "lianzhou", "year": 2025, "section": "s1-4-3", "block": block.pk,
         "photo": block.photo.print_copy.name.rsplit("/", 1)[-1], "job": job.pk,
         "reported": reported.pk, "content_type": ContentType.objects.get_for_model(User).pk,

@@ -1,7 +1,7 @@
 """Models of the yearly figures: the catalog, the values, the body data sets, the checks."""
 
 from metrics.models.assignments import Assignment
-from metrics.models.catalog import AppendixTable, Indicator
+from metrics.models.catalog import AppendixTable, Indicator, school_region_chains
 from metrics.models.checks import FindingExplanation, Rule
 from metrics.models.datasets import (
     CertificatePassRate,
@@ -40,4 +40,5 @@ __all__ = [
     "ReportedValue",
     "Rule",
     "TeacherTitleRow",
+    "school_region_chains",
 ]

@@ -6,13 +6,27 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from metrics.models.catalog import SchoolCatalogQuerySet, school_field
+from metrics.models.catalog import (
+    CatalogQuerySet,
+    Indicator,
+    OwnedMixin,
+    clean_owned,
+    created_field,
+    owner_constraints,
+    region_field,
+    school_field,
+)
 from metrics.rule_messages import FORBIDDEN_FIELD_REGEX, validate_rule_message
 from reporting.models import ReportYear
 from reporting.year_lock import RefuseWhenYearLocked
 
 
-class Rule(models.Model):
+@pghistory.track(
+    pghistory.InsertEvent("rule.added"),
+    pghistory.UpdateEvent("rule.changed"),
+    pghistory.DeleteEvent("rule.removed"),
+)
+class Rule(OwnedMixin, models.Model):
     class Kind(models.TextChoices):
         PARTS_SUM = "parts_sum_to_total", _("分项之和等于合计")
         SUB_ITEM = "sub_item_not_above_parent", _("“其中”项不大于上级")
@@ -27,8 +41,17 @@ class Rule(models.Model):
         ERROR = "error", _("错误")
         WARNING = "warning", _("提示")
 
-    code = models.SlugField(_("代码"), max_length=60, unique=True)
+    code = models.SlugField(_("代码"), max_length=60)
     school = school_field()
+    region = region_field()
+    created_at = created_field()
+    applies_to = models.CharField(
+        _("适用学校"),
+        max_length=10,
+        choices=Indicator.AppliesTo.choices,
+        default=Indicator.AppliesTo.ALL,
+        help_text=_("只对中职或只对高职学校检查的规则。"),
+    )
     kind = models.CharField(_("规则类型"), max_length=40, choices=Kind.choices)
     severity = models.CharField(_("严重程度"), max_length=10, choices=Severity.choices)
     message = models.CharField(
@@ -42,7 +65,7 @@ class Rule(models.Model):
     active = models.BooleanField(_("启用"), default=True)
     order = models.PositiveIntegerField(_("排序"), default=0)
 
-    objects = SchoolCatalogQuerySet.as_manager()
+    objects = CatalogQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("校验规则")
@@ -55,10 +78,18 @@ class Rule(models.Model):
                 condition=~Q(message__regex=FORBIDDEN_FIELD_REGEX),
                 name="rule_message_plain_placeholders",
             ),
+            *owner_constraints("rule"),
         ]
 
     def __str__(self) -> str:
         return self.code
+
+    def applies_to_school(self, school) -> bool:
+        return self.applies_to == Indicator.AppliesTo.ALL or self.applies_to == school.kind
+
+    def clean(self):
+        super().clean()
+        clean_owned(self, "params")
 
 
 @pghistory.track(

@@ -34,7 +34,9 @@ def read_appendix_workbook(data: bytes, year) -> ReadResult:
         result.problems.append(Problem("", "", _("无法读取文件：请上传 .xlsx 格式的附件表。")))
         return result
     catalog: dict[int, list[Indicator]] = {}
-    for indicator in Indicator.objects.filter(table__isnull=False).select_related("table"):
+    # The official tables print the national catalog only (local rows have no table).
+    official = Indicator.objects.for_school(year.school_id).filter(table__isnull=False)
+    for indicator in official.select_related("table"):
         catalog.setdefault(indicator.table.number, []).append(indicator)
     for rows in catalog.values():
         rows.sort(key=lambda i: (i.order, i.pk))

@@ -47,7 +47,11 @@ def apply_plan(*, year, user, plan: dict) -> int:
     figures = plan.get("figures") or {}
     changed = 0
     if figures:
-        kinds = dict(Indicator.objects.filter(code__in=list(figures)).values_list("code", "kind"))
+        kinds = dict(
+            Indicator.objects.for_school(year.school_id)
+            .filter(code__in=list(figures))
+            .values_list("code", "kind")
+        )
         values = {code: _typed(kinds.get(code), text) for code, text in figures.items()}
         changed += services.set_figures(
             year=year,

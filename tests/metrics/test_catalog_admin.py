@@ -19,7 +19,7 @@ NEW_INDICATOR = {
 def rule_form(rule: Rule, **changes) -> dict:
     data = {"code": rule.code, "kind": rule.kind, "severity": rule.severity,
             "message": rule.message, "params": '{"a": "students", "b": "students"}',
-            "order": rule.order, "active": "on",
+            "order": rule.order, "active": "on", "applies_to": rule.applies_to,
             "department_code": rule.department_code}  # fmt: skip
     return {**data, **changes}
 
