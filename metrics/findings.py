@@ -23,6 +23,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from metrics import computation
+from metrics.api import one_read_per_year
 from metrics.datasets import DATASETS
 from metrics.derived import derived_quantities
 from metrics.models import FindingExplanation, Indicator, Rule
@@ -326,12 +327,14 @@ def run_checks(year, data: YearData | None = None) -> list[Finding]:
     checker = Checker(year, data)
     found: list[Finding] = []
     school = year.school
-    for rule in Rule.objects.for_school(year.school_id).filter(active=True):
-        # A rule for the other kind of school (中职/高职) is not this school's check.
-        if rule.applies_to_school(school) and shown_in_year(rule, year):
-            found.extend(checker.run(rule))
-    for source in _sources:
-        found.extend(source(year))
+    # The rules and every registered source (the prose check, bound figures) read one snapshot.
+    with one_read_per_year({year.pk: checker.data}):
+        for rule in Rule.objects.for_school(year.school_id).filter(active=True):
+            # A rule for the other kind of school (中职/高职) is not this school's check.
+            if rule.applies_to_school(school) and shown_in_year(rule, year):
+                found.extend(checker.run(rule))
+        for source in _sources:
+            found.extend(source(year))
     explanations = {
         (e.rule_code, e.subject): e
         for e in FindingExplanation.objects.filter(year=year).select_related("updated_by")

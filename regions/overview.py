@@ -58,6 +58,29 @@ class SchoolRow:
         return round(100 * self.approved / self.items) if self.items else 0
 
 
+@dataclass
+class RegionReport:
+    """The region's own report (districtreport): its body, each year with its status and the
+    files of its current published edition."""
+
+    body: School
+    years: list[tuple[ReportYear, list[EditionFile]]]
+
+
+def region_report(region: Region) -> RegionReport | None:
+    body = School.objects.filter(reports_for_region=region).first()
+    if body is None:
+        return None
+    years = list(ReportYear.objects.filter(school=body).order_by("-year"))
+    files: dict[int, list[EditionFile]] = {y.pk: [] for y in years}
+    current = EditionFile.objects.filter(
+        edition__year__in=years, edition__unlocked_at__isnull=True
+    ).select_related("edition")
+    for file in current.order_by("format"):
+        files[file.edition.year_id].append(file)
+    return RegionReport(body=body, years=[(y, files[y.pk]) for y in years])
+
+
 def region_schools(region: Region):
     return School.objects.filter(region_id__in=region.with_descendants()).select_related("region")
 

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 from regions.access import get_region_for_user, parse_year
 from regions.comparison import compare
 from regions.comparison_page import comparison_page
-from regions.overview import dashboard_page, region_schools, summary
+from regions.overview import dashboard_page, region_report, region_schools, summary
 from regions.replica import replica_reads
 from regions.spreadsheet import comparison_workbook
 from reporting.models import ReportYear
@@ -24,7 +24,12 @@ def region_home(request, code):
         .distinct()
         .order_by("-year")
     )
-    context = {"region": region, "years": list(years), "children": region.children.all()}
+    context = {
+        "region": region,
+        "years": list(years),
+        "children": region.children.all(),
+        "report": region_report(region),
+    }
     return render(request, "regions/home.html", context)
 
 

@@ -175,3 +175,27 @@ def test_the_word_export_has_the_region_chapters(region_year):
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading 1")]
     assert any("教育教学" in h for h in headings)
     assert len([h for h in headings if h[:1].isdigit()]) == 8
+
+
+def test_the_bureau_sees_its_region_report_and_its_published_sha256(client, region_year):
+    """清远市教育局 (`jiaoyuju`, read-only) finds the region's own report on the region page:
+    its status, and the SHA-256 of the edition its committee published."""
+    from publication.models import Edition, EditionFile
+
+    bureau = User.objects.get(username="jiaoyuju")
+    client.force_login(bureau)
+    page = client.get(f"/region/{bureau.region.code}/").content.decode()
+    assert "本地区年报" in page and region_year.school.name in page
+    assert f"2025年度：{region_year.get_status_display()}" in page
+
+    editor = User.objects.get(username="qingyuan_editor")
+    lock(region_year, editor)
+    edition = Edition.objects.create(
+        year=region_year, number=1, locked_by=editor, locked_at=region_year.locked_at
+    )
+    digest = "ab" * 32
+    EditionFile.objects.create(edition=edition, format="pdf", filename="清远市年报.pdf",
+                               path="region/qingyuan.pdf", mimetype="application/pdf",
+                               sha256=digest, size=1)  # fmt: skip
+    page = client.get(f"/region/{bureau.region.code}/").content.decode()
+    assert f"2025年度：{ReportYear.Status.LOCKED.label}" in page and digest in page
