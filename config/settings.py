@@ -184,8 +184,44 @@ if MEDIA_ACCEL_PREFIX and not (
 # with X-Accel-Redirect and the proxy sends the bytes.
 PUBLISHED_ROOT = env_path("PUBLISHED_ROOT", BASE_DIR / "var" / "published")
 PUBLISHED_ACCEL_PREFIX = env_str("PUBLISHED_ACCEL_PREFIX", "") or ""
+# S3-compatible object storage (MinIO, Ceph, 阿里云 OSS, 腾讯云 COS …) instead of the two local
+# folders, so app processes and workers on several hosts share photos, exports and published
+# editions: set OBJECT_STORAGE_BUCKET. Files are never linked from the bucket: every download
+# still passes the access-checked views (reporting/object_storage.py).
+OBJECT_STORAGE_BUCKET = env_str("OBJECT_STORAGE_BUCKET", "") or ""
+if OBJECT_STORAGE_BUCKET and (MEDIA_ACCEL_PREFIX or PUBLISHED_ACCEL_PREFIX):
+    raise ImproperlyConfigured(
+        "MEDIA_ACCEL_PREFIX/PUBLISHED_ACCEL_PREFIX serve local folders: leave them empty with "
+        "OBJECT_STORAGE_BUCKET."
+    )
+
+
+def _object_storage(location: str) -> dict:
+    return {
+        "BACKEND": "reporting.object_storage.PrivateObjectStorage",
+        "OPTIONS": {
+            "bucket_name": OBJECT_STORAGE_BUCKET,
+            "location": location,
+            "endpoint_url": env_str("OBJECT_STORAGE_ENDPOINT_URL", "") or None,
+            "region_name": env_str("OBJECT_STORAGE_REGION", "") or None,
+            "access_key": env_str("OBJECT_STORAGE_ACCESS_KEY_ID", "") or None,
+            "secret_key": env_str("OBJECT_STORAGE_SECRET_ACCESS_KEY", "") or None,
+        },
+    }
+
+
+def _local_storage(location: Path | None = None) -> dict:
+    """A folder; without `location`, MEDIA_ROOT as it is when read (tests change it)."""
+    backend = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    return {**backend, "OPTIONS": {"location": location}} if location else backend
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Photos and exported files (MEDIA_ROOT); published editions, written once (PUBLISHED_ROOT).
+    "default": _object_storage("media") if OBJECT_STORAGE_BUCKET else _local_storage(),
+    "published": (
+        _object_storage("published") if OBJECT_STORAGE_BUCKET else _local_storage(PUBLISHED_ROOT)
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

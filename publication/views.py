@@ -87,7 +87,7 @@ def download(request, school, year, number, format):
         response["Content-Disposition"] = content_disposition_header(True, file.filename)
         return response
     try:
-        handle = storage.absolute(file.path).open("rb")
+        handle = storage.open_file(file.path)
     except FileNotFoundError:
         raise Http404(_("发布文件缺失，请联系管理员。")) from None
     return FileResponse(

@@ -5,6 +5,8 @@
 - `media/…`: MEDIA_ROOT (uploaded photos, exported files),
 - `published/…`: PUBLISHED_ROOT when the setting exists (published editions),
 - `manifest.json`: when, which database, every file with its size and SHA-256.
+With OBJECT_STORAGE_BUCKET the files live in the bucket instead: the archive holds the database
+and names the bucket's prefixes in the manifest; the bucket's versioning keeps the files.
 
 `manage.py restore FILE` (`make restore FILE=…`) checks every checksum first, refuses a
 database that already has tables, then runs pg_restore and puts the files back.
@@ -23,9 +25,21 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage, storages
 
 FORMAT_VERSION = 1
 TREES = {"media": "MEDIA_ROOT", "published": "PUBLISHED_ROOT"}
+STORAGE_OF_TREE = {"media": "default", "published": "published"}
+
+
+def in_object_storage() -> list[str]:
+    """The trees kept in the object storage (OBJECT_STORAGE_BUCKET), not in a folder: the
+    bucket's own versioning and replication back them up, not this archive."""
+    return [
+        name
+        for name, alias in STORAGE_OF_TREE.items()
+        if not isinstance(storages[alias], FileSystemStorage)
+    ]
 
 
 class BackupError(Exception):
@@ -65,9 +79,10 @@ def _sha256(path: Path) -> str:
 
 def _roots() -> dict[str, Path]:
     roots = {}
+    remote = in_object_storage()
     for name, setting in TREES.items():
         value = getattr(settings, setting, None)
-        if value and Path(value).is_dir():
+        if value and Path(value).is_dir() and name not in remote:
             roots[name] = Path(value)
     return roots
 
@@ -94,6 +109,9 @@ def create_backup(output_dir: Path, *, db: dict | None = None) -> Path:
             "format": FORMAT_VERSION,
             "created_at": datetime.datetime.now(datetime.UTC).isoformat(),
             "database": db["NAME"],
+            "object_storage": [
+                f"s3://{settings.OBJECT_STORAGE_BUCKET}/{name}" for name in in_object_storage()
+            ],
             "files": {
                 arcname: {"size": path.stat().st_size, "sha256": _sha256(path)}
                 for arcname, path in files.items()
@@ -164,5 +182,5 @@ def _configured_roots() -> dict[str, Path]:
     return {
         name: Path(getattr(settings, setting))
         for name, setting in TREES.items()
-        if getattr(settings, setting, None)
+        if getattr(settings, setting, None) and name not in in_object_storage()
     }

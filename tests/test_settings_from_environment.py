@@ -66,3 +66,27 @@ def test_malformed_integer_is_refused(monkeypatch):
     monkeypatch.setenv("X_INT", "eight")
     with pytest.raises(ImproperlyConfigured, match="X_INT='eight' is not an integer"):
         env_int("X_INT", 0)
+
+
+def test_object_storage_bucket_puts_media_and_published_files_in_the_bucket():
+    code = (
+        "import config.settings as s; print(s.STORAGES['default']['BACKEND'], "
+        "s.STORAGES['default']['OPTIONS']['location'], s.STORAGES['published']['OPTIONS'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "OBJECT_STORAGE_BUCKET": "reports", "OBJECT_STORAGE_ENDPOINT_URL":
+             "http://minio.internal:9000"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("reporting.object_storage.PrivateObjectStorage media ")
+    assert (
+        "'bucket_name': 'reports'" in result.stdout and "'location': 'published'" in result.stdout
+    )
+    assert "'endpoint_url': 'http://minio.internal:9000'" in result.stdout
+
+
+def test_object_storage_refuses_the_local_accel_prefixes():
+    result = _start(OBJECT_STORAGE_BUCKET="reports", MEDIA_ACCEL_PREFIX="/protected-media/")
+    assert result.returncode != 0
+    assert "leave them empty with OBJECT_STORAGE_BUCKET" in result.stderr

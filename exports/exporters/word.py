@@ -24,7 +24,7 @@ from lxml.html import HtmlElement
 
 from exports.exporters.archive import normalize_zip
 from exports.exporters.base import Exporter
-from exports.exporters.fetcher import BASE_URL, local_path
+from exports.exporters.fetcher import BASE_URL, project_file
 from exports.exporters.html import print_html
 from exports.exporters.word_tables import add_html_table
 from narrative import charts
@@ -242,13 +242,13 @@ class WordBuilder:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def picture(self, image: HtmlElement, container) -> None:
-        path = local_path(BASE_URL.rstrip("/") + (image.get("src") or ""))
-        if path is None:
+        found = project_file(BASE_URL.rstrip("/") + (image.get("src") or ""))
+        if found is None:
             return
         paragraph = container.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         width = PHOTO_WIDTH if container is self.document else Cm(12)
-        paragraph.add_run().add_picture(str(path), width=width)
+        paragraph.add_run().add_picture(io.BytesIO(found[1]), width=width)
 
     def report_table(self, element: HtmlElement, container, *, wide: bool) -> None:
         if wide:
