@@ -4,8 +4,6 @@ import importlib
 import os
 import sys
 
-import django
-
 MODULES = [
     "tests.bench.figures",
     "tests.bench.prose",
@@ -19,7 +17,8 @@ MODULES = [
 
 def main() -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    django.setup()
+    # Set up like an app process (gunicorn imports config.wsgi): views loaded, start-up frozen.
+    importlib.import_module("config.wsgi")
     for name in MODULES:
         try:
             module = importlib.import_module(name)
